@@ -1,0 +1,56 @@
+// @ts-check
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import svelte from 'eslint-plugin-svelte';
+import globals from 'globals';
+
+// Layer rules from DESIGN.md, enforced here so a wrong import fails `npm test`:
+// the renderer knows only the contract; the core never imports Electron.
+const rendererRestrictions = {
+  patterns: [
+    { group: ['node:*'], message: 'The renderer runs in a browser: no Node modules.' },
+    { group: ['electron'], message: 'The renderer talks only to the API contract.' },
+    { group: ['**/main/**', '**/db/**', '**/preload/**'], message: 'The renderer knows only contract/.' },
+  ],
+};
+const coreRestrictions = {
+  patterns: [{ group: ['electron'], message: 'Only main/electron/ and preload/ may import Electron.' }],
+};
+
+export default tseslint.config(
+  { ignores: ['node_modules/', 'dist/', 'out/', 'test-results/', 'data/', 'bench/results/', '**/*.d.ts'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  ...svelte.configs['flat/recommended'],
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/consistent-type-imports': 'error',
+    },
+  },
+  {
+    files: ['**/*.svelte', '**/*.svelte.ts'],
+    languageOptions: { parserOptions: { parser: tseslint.parser, extraFileExtensions: ['.svelte'] } },
+  },
+  {
+    files: ['renderer/**/*.{ts,svelte}'],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: { 'no-restricted-imports': ['error', rendererRestrictions] },
+  },
+  {
+    files: ['db/**', 'main/**', 'contract/**', 'bench/**'],
+    ignores: ['main/electron/**'],
+    rules: { 'no-restricted-imports': ['error', coreRestrictions] },
+  },
+  {
+    files: ['contract/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['node:*', 'electron', '**/main/**', '**/db/**'], message: 'contract/ is shared with the browser.' }] },
+      ],
+    },
+  },
+);
