@@ -35,7 +35,7 @@ export default tseslint.config(
     languageOptions: { parserOptions: { parser: tseslint.parser, extraFileExtensions: ['.svelte'] } },
   },
   {
-    files: ['renderer/**/*.{ts,svelte}'],
+    files: ['renderer/src/**/*.{ts,svelte}'],
     languageOptions: { globals: { ...globals.browser } },
     rules: { 'no-restricted-imports': ['error', rendererRestrictions] },
   },

@@ -9,6 +9,7 @@ export default defineConfig({
     pool: 'forks',
     testTimeout: 60_000,
     hookTimeout: 120_000,
+    globalSetup: ['./tests/support/globalSetup.ts'],
     reporters: ['default', './tests/support/summary-reporter.ts'],
   },
 });

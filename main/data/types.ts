@@ -10,6 +10,18 @@ export interface TaskDef {
   classes?: string[];
 }
 
+/** What one input position of a tabular dataset holds (see `Dataset.features`). */
+export interface FeatureDef {
+  /** e.g. "bill_length_mm", or "island=Dream" for a one-hot position. */
+  name: string;
+  /** The source column. */
+  column: string;
+  /** 'numeric': a raw number (standardize with train statistics); 'category': a 0/1 one-hot flag. */
+  kind: 'numeric' | 'category';
+  /** The category level this position flags (kind 'category' only). */
+  level?: string;
+}
+
 export interface Dataset {
   name: string;
   /** Number of examples. */
@@ -21,4 +33,17 @@ export interface Dataset {
   tasks: TaskDef[];
   /** Per task name: Int32Array of class indices, or Float32Array of regression targets. */
   y: Record<string, Int32Array | Float32Array>;
+  /**
+   * Rows (ascending) that are the source's own test set, e.g. Fashion-MNIST's t10k part.
+   * `splitIndices` uses them as the test split instead of drawing one, so a published
+   * train/test boundary is never crossed. Absent when the source has no official split.
+   */
+  testRows?: Int32Array;
+  /**
+   * Tabular datasets only: one entry per input position. Numeric positions hold raw values;
+   * `standardizeFeatures` rescales them with statistics of the training rows only.
+   */
+  features?: FeatureDef[];
+  /** Provenance a user should see: rows dropped, files skipped, how a dataset was derived. */
+  notes?: string[];
 }

@@ -1,0 +1,122 @@
+import { describe, expect, it } from 'vitest';
+import { isBetter, metricDirection, orientDifference } from './metricDirection.ts';
+import { runMetrics, seriesMetrics } from './runMetrics.ts';
+
+const NaN_ = Number.NaN;
+
+describe('metricDirection', () => {
+  it.each([
+    ['accuracy', 'max'],
+    ['val_acc', 'max'],
+    ['macroF1', 'max'],
+    ['auc', 'max'],
+    ['top5_accuracy', 'max'],
+    ['loss', 'min'],
+    ['val_loss', 'min'],
+    ['mae', 'min'],
+    ['RMSE', 'min'],
+    ['mse', 'min'],
+    ['mean_absolute_error', 'min'],
+  ])('%s → %s', (name, direction) => {
+    expect(metricDirection(name)).toBe(direction);
+  });
+
+  it('uses the fallback for names it does not know', () => {
+    expect(metricDirection('cosine')).toBe('max');
+    expect(metricDirection('task_weight', 'min')).toBe('min');
+  });
+
+  it('orients differences so positive is better', () => {
+    expect(orientDifference(0.5, 'max')).toBe(0.5);
+    expect(orientDifference(0.5, 'min')).toBe(-0.5);
+    expect(isBetter(2, 1, 'max')).toBe(true);
+    expect(isBetter(2, 1, 'min')).toBe(false);
+    expect(isBetter(1, 1, 'max')).toBe(false);
+  });
+});
+
+describe('seriesMetrics', () => {
+  const accuracy = { epoch: [1, 2, 3, 4], value: [0.5, 0.7, 0.65, 0.6] };
+
+  it('finds last, best, min and max for a higher-is-better metric', () => {
+    expect(seriesMetrics(accuracy, 'max')).toEqual({
+      n: 4,
+      last: 0.6,
+      lastEpoch: 4,
+      best: 0.7,
+      bestEpoch: 2,
+      min: 0.5,
+      max: 0.7,
+    });
+  });
+
+  it('takes the lowest as best for a lower-is-better metric', () => {
+    const loss = { epoch: [1, 2, 3], value: [2.0, 1.2, 1.5] };
+    expect(seriesMetrics(loss, 'min')).toMatchObject({ best: 1.2, bestEpoch: 2, last: 1.5, min: 1.2, max: 2.0 });
+  });
+
+  it('breaks ties toward the earliest epoch, whatever the logging order', () => {
+    expect(seriesMetrics({ epoch: [1, 2, 3, 4], value: [0.6, 0.8, 0.8, 0.7] }, 'max').bestEpoch).toBe(2);
+    expect(seriesMetrics({ epoch: [4, 3, 2], value: [0.8, 0.8, 0.5] }, 'max').bestEpoch).toBe(3);
+  });
+
+  it('skips NaN for best/min/max but reports a NaN last value as NaN', () => {
+    const diverged = { epoch: [1, 2, 3], value: [1.0, 0.8, NaN_] };
+    const m = seriesMetrics(diverged, 'min');
+    expect(m).toMatchObject({ n: 2, best: 0.8, bestEpoch: 2, lastEpoch: 3, min: 0.8, max: 1.0 });
+    expect(m.last).toBeNaN();
+  });
+
+  it('is empty, not an error, without points', () => {
+    for (const series of [undefined, { epoch: [], value: [] }, { epoch: [1], value: [NaN_] }]) {
+      const m = seriesMetrics(series, 'max');
+      expect(m.bestEpoch).toBeNull();
+      expect(m.best).toBeNaN();
+      expect(m.min).toBeNaN();
+      expect(m.max).toBeNaN();
+      expect(m.last).toBeNaN();
+      expect(m.n).toBe(0);
+    }
+  });
+});
+
+describe('runMetrics', () => {
+  const val = { epoch: [1, 2, 3, 4], value: [0.60, 0.75, 0.75, 0.70] };
+  const test = { epoch: [1, 2, 3, 4], value: [0.58, 0.71, 0.74, 0.72] };
+
+  it('reports the test metric at the best validation epoch, not the best test value', () => {
+    // Val peaks at 0.75 on epochs 2 and 3; the tie goes to epoch 2, where test is 0.71
+    // (best test, 0.74 at epoch 3, must not be reported).
+    const m = runMetrics({ val, test }, 'max');
+    expect(m.bestEpoch).toBe(2);
+    expect(m.testAtBestVal).toBe(0.71);
+    expect(m.test.best).toBe(0.74);
+  });
+
+  it('uses the end-of-epoch value when a split is logged several times per epoch', () => {
+    const perStepTest = { epoch: [1, 1, 2, 2], value: [0.1, 0.2, 0.3, 0.4] };
+    const m = runMetrics({ val: { epoch: [1, 2], value: [0.9, 0.8] }, test: perStepTest }, 'max');
+    expect(m.bestEpoch).toBe(1);
+    expect(m.testAtBestVal).toBe(0.2);
+  });
+
+  it('works with lower-is-better validation', () => {
+    const valLoss = { epoch: [1, 2, 3], value: [0.9, 0.4, 0.5] };
+    const testLoss = { epoch: [1, 2, 3], value: [1.0, 0.45, 0.42] };
+    const m = runMetrics({ val: valLoss, test: testLoss }, 'min');
+    expect(m.bestEpoch).toBe(2);
+    expect(m.testAtBestVal).toBe(0.45);
+  });
+
+  it('gives NaN when test was not evaluated at the best epoch, or there is no validation', () => {
+    const onlyFinalTest = { epoch: [4], value: [0.72] };
+    expect(runMetrics({ val, test: onlyFinalTest }, 'max').testAtBestVal).toBeNaN();
+    const noVal = runMetrics({ test }, 'max');
+    expect(noVal.bestEpoch).toBeNull();
+    expect(noVal.testAtBestVal).toBeNaN();
+    expect(noVal.test.last).toBe(0.72);
+    const nothing = runMetrics({}, 'max');
+    expect(nothing.train.n).toBe(0);
+    expect(nothing.testAtBestVal).toBeNaN();
+  });
+});

@@ -1,0 +1,101 @@
+// The numbers of one run's metric: last, best, min, max, the best validation epoch and the test
+// metric there. Reporting test-at-best-val (not best test) is what keeps a comparison honest:
+// choosing the epoch by the test split would leak the test set into model selection.
+import { isBetter, type MetricDirection } from './metricDirection.ts';
+import { lastValueAt, type PointSeries } from './seriesPoints.ts';
+
+export { metricDirection, type MetricDirection } from './metricDirection.ts';
+
+export interface SeriesMetrics {
+  /** Points with a finite value. */
+  n: number;
+  /**
+   * The value of the final logged point, NaN when there is none or it is not finite: a run that
+   * diverged at the end must not show its last good value as if it finished there.
+   */
+  last: number;
+  lastEpoch: number | null;
+  /** Best finite value in the metric's direction; NaN when there is none. */
+  best: number;
+  /** Epoch of `best`; ties go to the earliest epoch (fewer epochs for the same result). */
+  bestEpoch: number | null;
+  /** Smallest and largest finite values, NaN when there are none. */
+  min: number;
+  max: number;
+}
+
+export interface RunSplits {
+  train?: PointSeries;
+  val?: PointSeries;
+  test?: PointSeries;
+}
+
+export interface RunMetrics {
+  train: SeriesMetrics;
+  val: SeriesMetrics;
+  test: SeriesMetrics;
+  /** The epoch selected by the validation metric (val.bestEpoch); null without validation values. */
+  bestEpoch: number | null;
+  /**
+   * The test value logged last at `bestEpoch`; NaN when there is no best epoch or the test split
+   * was not evaluated (or not finite) at it.
+   */
+  testAtBestVal: number;
+}
+
+const EMPTY: SeriesMetrics = {
+  n: 0,
+  last: Number.NaN,
+  lastEpoch: null,
+  best: Number.NaN,
+  bestEpoch: null,
+  min: Number.NaN,
+  max: Number.NaN,
+};
+
+/** Last, best, min and max of one series (points in logging order); an absent series gives n = 0. */
+export function seriesMetrics(series: PointSeries | undefined, direction: MetricDirection): SeriesMetrics {
+  if (!series) return { ...EMPTY };
+  const count = Math.min(series.epoch.length, series.value.length);
+  if (count === 0) return { ...EMPTY };
+  let n = 0;
+  let best = Number.NaN;
+  let bestEpoch: number | null = null;
+  let min = Number.POSITIVE_INFINITY;
+  let max = Number.NEGATIVE_INFINITY;
+  for (let i = 0; i < count; i++) {
+    const value = series.value[i] ?? Number.NaN;
+    const epoch = series.epoch[i] ?? Number.NaN;
+    if (!Number.isFinite(value)) continue;
+    n++;
+    if (value < min) min = value;
+    if (value > max) max = value;
+    // Epochs are compared explicitly so ties resolve to the earliest epoch in any logging order.
+    const tiesEarlier = value === best && bestEpoch !== null && epoch < bestEpoch;
+    if (bestEpoch === null || isBetter(value, best, direction) || tiesEarlier) {
+      best = value;
+      bestEpoch = epoch;
+    }
+  }
+  const lastValue = series.value[count - 1] ?? Number.NaN;
+  return {
+    n,
+    last: Number.isFinite(lastValue) ? lastValue : Number.NaN,
+    lastEpoch: series.epoch[count - 1] ?? null,
+    best,
+    bestEpoch,
+    min: n === 0 ? Number.NaN : min,
+    max: n === 0 ? Number.NaN : max,
+  };
+}
+
+/** One run's numbers for one (task, metric), with the epoch chosen by validation. */
+export function runMetrics(splits: RunSplits, direction: MetricDirection): RunMetrics {
+  const train = seriesMetrics(splits.train, direction);
+  const val = seriesMetrics(splits.val, direction);
+  const test = seriesMetrics(splits.test, direction);
+  const bestEpoch = val.bestEpoch;
+  const atBest =
+    bestEpoch === null || !splits.test ? Number.NaN : lastValueAt(splits.test.epoch, splits.test.value, bestEpoch);
+  return { train, val, test, bestEpoch, testAtBestVal: Number.isFinite(atBest) ? atBest : Number.NaN };
+}

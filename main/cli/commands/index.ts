@@ -1,0 +1,7 @@
+// Every `graft` subcommand, in the order `graft --help` lists them.
+import type { Command } from '../command.ts';
+import { listCommand } from './list.ts';
+import { serveCommand } from './serve.ts';
+import { startCommand } from './start.ts';
+
+export const COMMANDS: Command[] = [startCommand, serveCommand, listCommand];

@@ -1,0 +1,91 @@
+// The Electron main process: one window onto the same renderer `graft serve` serves,
+// talking to the same handlers over IPC. The only file tree allowed to import Electron.
+import { BrowserWindow, Menu, Notification, app, dialog, session } from 'electron';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { openApp } from '../app.ts';
+import { defaultDbPath } from '../paths.ts';
+import { startTraining } from '../training.ts';
+import { ensureRendererBuilt } from '../transports/http/rendererBuild.ts';
+import { registerIpc } from './ipc.ts';
+import { buildMenu } from './menu.ts';
+import { buildPreload } from './preloadBuild.ts';
+import { blockNavigation } from './security/navigation.ts';
+import { denyAllPermissions } from './security/permissions.ts';
+import { secureWebPreferences } from './security/webPreferences.ts';
+import { loadWindowState, saveWindowState } from './windowState.ts';
+
+const { values } = parseArgs({ args: process.argv.slice(2), options: { db: { type: 'string' } }, strict: false });
+const dbPath = typeof values.db === 'string' ? values.db : defaultDbPath();
+
+if (!app.requestSingleInstanceLock()) app.quit();
+
+async function createWindow(): Promise<void> {
+  const rendererDir = await ensureRendererBuilt((line) => console.log(line));
+  const preloadPath = await buildPreload();
+  const graft = openApp(dbPath);
+  const training = await startTraining(graft, (line) => console.log(line));
+  const stateFile = join(app.getPath('userData'), 'window-state.json');
+  const state = loadWindowState(stateFile);
+  const window = new BrowserWindow({
+    ...state,
+    show: false,
+    title: 'Graft',
+    webPreferences: secureWebPreferences(preloadPath),
+  });
+  if (state.maximized) window.maximize();
+  const appUrl = pathToFileURL(join(rendererDir, 'index.html')).href;
+  denyAllPermissions(session.defaultSession);
+  blockNavigation(window.webContents, appUrl);
+  const unregister = registerIpc(graft.handlers, graft.events, window.webContents, appUrl);
+
+  graft.events.subscribe((event) => {
+    if (event.type !== 'experiment-changed' || !Notification.isSupported()) return;
+    const experiment = graft.store.getExperiment(event.experimentId);
+    if (experiment && experiment.runs.total > 0 && experiment.runs.queued + experiment.runs.running === 0) {
+      new Notification({ title: 'Graft', body: `${experiment.name} finished: ${experiment.runs.completed} of ${experiment.runs.total} runs completed` }).show();
+    }
+  });
+
+  Menu.setApplicationMenu(
+    buildMenu(window, {
+      importSpec: () => {
+        void dialog
+          .showOpenDialog(window, { filters: [{ name: 'Experiment spec', extensions: ['json'] }], properties: ['openFile'] })
+          .then(async (result) => {
+            const file = result.filePaths[0];
+            if (!file) return;
+            const reply = await graft.handlers.startExperiment({ spec: JSON.parse(await readFile(file, 'utf8')) as unknown });
+            void window.webContents.executeJavaScript(`location.hash = '#/experiments/${reply.experimentId}'`);
+          })
+          .catch((error: unknown) => dialog.showErrorBox('Could not import the spec', String(error)));
+      },
+    }),
+  );
+
+  window.on('close', () => {
+    const bounds = window.getBounds();
+    saveWindowState(stateFile, { ...bounds, maximized: window.isMaximized() });
+  });
+  window.on('closed', () => {
+    unregister();
+    void training?.stop().finally(() => graft.close());
+  });
+  window.once('ready-to-show', () => window.show());
+  await window.loadURL(appUrl);
+}
+
+app.on('second-instance', () => {
+  const [window] = BrowserWindow.getAllWindows();
+  if (window) {
+    if (window.isMinimized()) window.restore();
+    window.focus();
+  }
+});
+app.on('window-all-closed', () => app.quit());
+app.whenReady().then(createWindow).catch((error: unknown) => {
+  dialog.showErrorBox('Graft could not start', error instanceof Error ? error.message : String(error));
+  app.quit();
+});

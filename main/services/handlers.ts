@@ -1,0 +1,131 @@
+// The API contract's implementation, as a plain map from method name to function
+// (Beekeeper-style). Transports call these only through dispatch(), which has already
+// validated the request, so handlers trust their input types.
+import { rm } from 'node:fs/promises';
+import type { MethodName, ParsedRequest, Response } from '../../contract/api.ts';
+import { ApiError } from '../../contract/errors.ts';
+import { SPEC_VERSION, expandRuns, parseSpec } from '../../contract/spec.ts';
+import type { RunStore } from '../../db/store.ts';
+import { readSeriesDownsampled } from './series.ts';
+import type { EventBus } from './eventBus.ts';
+import type { EnvironmentInfo } from '../../contract/api.ts';
+
+export type Handlers = {
+  [M in MethodName]: (request: ParsedRequest<M>) => Promise<Response<M>> | Response<M>;
+};
+
+/** What the scheduler offers the services; the engine implements it. */
+export interface RunScheduler {
+  /** Look for queued runs and start them, up to the concurrency limit. */
+  wake(): void;
+  /** Stop a queued or running run; true when it was found. */
+  cancel(runId: number): boolean;
+}
+
+export interface ServiceContext {
+  store: RunStore;
+  events: EventBus;
+  scheduler?: RunScheduler;
+  environment: () => Promise<EnvironmentInfo>;
+}
+
+function mustFindRun(ctx: ServiceContext, runId: number) {
+  const run = ctx.store.getRun(runId);
+  if (!run) throw new ApiError('not-found', `run ${runId} does not exist`, 'runId');
+  return run;
+}
+
+export function createHandlers(ctx: ServiceContext): Handlers {
+  const { store, events } = ctx;
+  return {
+    listExperiments: ({ search }) => store.listExperiments(search),
+
+    getExperiment: ({ id }) => {
+      const experiment = store.getExperiment(id);
+      if (!experiment) throw new ApiError('not-found', `experiment ${id} does not exist`, 'id');
+      return { experiment, runs: store.listRuns({ experimentId: id }) };
+    },
+
+    listRuns: (filter) => store.listRuns(filter),
+
+    readSeries: ({ runIds, task, split, metric, maxPoints }) =>
+      readSeriesDownsampled(store, runIds, { task, split, metric }, maxPoints),
+
+    validateSpec: ({ spec }) => {
+      const parsed = parseSpec(spec);
+      if (!parsed.ok) return { ok: false, errors: parsed.errors, runCount: null };
+      return { ok: true, errors: [], runCount: expandRuns(parsed.spec).length };
+    },
+
+    startExperiment: ({ spec }) => {
+      const parsed = parseSpec(spec);
+      if (!parsed.ok) {
+        const first = parsed.errors[0];
+        const detail = parsed.errors.map((e) => `${e.field}: ${e.message}`).join('; ');
+        throw new ApiError('invalid-payload', `the spec is not valid: ${detail}`, first ? `spec.${first.field}` : 'spec');
+      }
+      const runs = expandRuns(parsed.spec);
+      const created = store.createExperiment({
+        name: parsed.spec.name,
+        kind: parsed.spec.kind,
+        specVersion: SPEC_VERSION,
+        spec: parsed.spec,
+        runs,
+      });
+      events.publish({ type: 'experiment-changed', experimentId: created.experimentId });
+      ctx.scheduler?.wake();
+      return created;
+    },
+
+    cancelRun: ({ runId }) => {
+      const run = mustFindRun(ctx, runId);
+      if (run.status !== 'queued' && run.status !== 'running') {
+        throw new ApiError('conflict', `run ${runId} is ${run.status}; only queued or running runs can be cancelled`, 'runId');
+      }
+      const handled = ctx.scheduler?.cancel(runId) ?? false;
+      if (!handled) store.setRunStatus(runId, 'cancelled', { error: null });
+      const status = store.getRun(runId)?.status ?? 'cancelled';
+      events.publish({ type: 'run-status', runId, experimentId: run.experimentId, status, error: null });
+      return { runId, status };
+    },
+
+    resumeRun: ({ runId }) => {
+      const run = mustFindRun(ctx, runId);
+      if (run.status !== 'interrupted' && run.status !== 'failed' && run.status !== 'cancelled') {
+        throw new ApiError('conflict', `run ${runId} is ${run.status}; only interrupted, failed or cancelled runs can be resumed`, 'runId');
+      }
+      store.requeueRun(runId);
+      events.publish({ type: 'run-status', runId, experimentId: run.experimentId, status: 'queued', error: null });
+      ctx.scheduler?.wake();
+      return { runId, status: 'queued' as const };
+    },
+
+    setRunTags: ({ runId, tags }) => {
+      mustFindRun(ctx, runId);
+      const unique = [...new Set(tags.map((t) => t.trim()).filter((t) => t.length > 0))];
+      store.setTags(runId, unique);
+      return { runId, tags: unique };
+    },
+
+    setRunNote: ({ runId, note }) => {
+      mustFindRun(ctx, runId);
+      store.setNote(runId, note);
+      return { runId, note };
+    },
+
+    deleteExperiment: async ({ id }) => {
+      if (!store.getExperiment(id)) throw new ApiError('not-found', `experiment ${id} does not exist`, 'id');
+      for (const run of store.listRuns({ experimentId: id, status: ['queued', 'running'] })) {
+        ctx.scheduler?.cancel(run.id);
+      }
+      const { deletedRuns, artifactPaths } = store.deleteExperiment(id);
+      // Rows go first, in one transaction; files after. A crash in between leaves stray
+      // files, never rows pointing at missing files.
+      await Promise.all(artifactPaths.map((p) => rm(p, { recursive: true, force: true })));
+      events.publish({ type: 'experiment-changed', experimentId: id });
+      return { id, deletedRuns };
+    },
+
+    getEnvironment: () => ctx.environment(),
+  };
+}

@@ -1,0 +1,16 @@
+// The Electron transport: the preload's window.graftIpc functions, which return the same
+// Reply envelopes as HTTP, so errors are rebuilt the same way.
+import type { MethodName, Reply } from '../../../../contract/api.ts';
+import type { GraftEvent } from '../../../../contract/events.ts';
+import type { Transport } from './transport.ts';
+
+export type IpcBridge = Record<MethodName, (request: unknown) => Promise<Reply<unknown>>> & {
+  onEvent(listener: (event: GraftEvent) => void): () => void;
+};
+
+export function ipcTransport(bridge: IpcBridge): Transport {
+  return {
+    call: (method, request) => bridge[method](request ?? {}),
+    onEvent: (listener) => bridge.onEvent(listener),
+  };
+}
