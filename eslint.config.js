@@ -10,7 +10,7 @@ const rendererRestrictions = {
   patterns: [
     { group: ['node:*'], message: 'The renderer runs in a browser: no Node modules.' },
     { group: ['electron'], message: 'The renderer talks only to the API contract.' },
-    { group: ['**/main/**', '**/db/**', '**/preload/**'], message: 'The renderer knows only contract/.' },
+    { group: ['**/main/**', '**/db/**', '**/preload/**'], message: 'The renderer knows only contract/ and the pure analysis/ functions.' },
   ],
 };
 const coreRestrictions = {
@@ -40,16 +40,16 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', rendererRestrictions] },
   },
   {
-    files: ['db/**', 'main/**', 'contract/**', 'bench/**'],
+    files: ['db/**', 'main/**', 'contract/**', 'analysis/**', 'bench/**'],
     ignores: ['main/electron/**'],
     rules: { 'no-restricted-imports': ['error', coreRestrictions] },
   },
   {
-    files: ['contract/**'],
+    files: ['contract/**', 'analysis/**'],
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['node:*', 'electron', '**/main/**', '**/db/**'], message: 'contract/ is shared with the browser.' }] },
+        { patterns: [{ group: ['node:*', 'electron', '**/main/**', '**/db/**'], message: 'contract/ and analysis/ are shared with the browser.' }] },
       ],
     },
   },

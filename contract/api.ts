@@ -2,6 +2,7 @@
 // Each method has a request schema (validated on the main side, whatever the transport)
 // and a response type. Transports (Electron IPC, HTTP+WebSocket) only carry these.
 import { z } from 'zod';
+import type { ExperimentComparison } from './compare.ts';
 import type { ApiErrorData } from './errors.ts';
 import type { GraftEvent } from './events.ts';
 import type {
@@ -44,6 +45,7 @@ export const requestSchemas = {
   setRunNote: z.object({ runId: id, note: z.string().max(10_000) }).strict(),
   deleteExperiment: z.object({ id }).strict(),
   getEnvironment: z.object({}).strict(),
+  compareExperiment: z.object({ id }).strict(),
 } as const;
 
 export type MethodName = keyof typeof requestSchemas;
@@ -85,6 +87,7 @@ export interface Responses {
   setRunNote: { runId: number; note: string };
   deleteExperiment: { id: number; deletedRuns: number };
   getEnvironment: EnvironmentInfo;
+  compareExperiment: ExperimentComparison;
 }
 
 export type Request<M extends MethodName> = z.input<(typeof requestSchemas)[M]>;

@@ -6,6 +6,7 @@ import type { MethodName, ParsedRequest, Response } from '../../contract/api.ts'
 import { ApiError } from '../../contract/errors.ts';
 import { SPEC_VERSION, expandRuns, parseSpec } from '../../contract/spec.ts';
 import type { RunStore } from '../../db/store.ts';
+import { compareExperiment } from './compare.ts';
 import { readSeriesDownsampled } from './series.ts';
 import type { EventBus } from './eventBus.ts';
 import type { EnvironmentInfo } from '../../contract/api.ts';
@@ -127,5 +128,7 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     },
 
     getEnvironment: () => ctx.environment(),
+
+    compareExperiment: ({ id }) => compareExperiment(store, id),
   };
 }

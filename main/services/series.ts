@@ -2,7 +2,7 @@
 // (analysis decides how), so 100 runs × 10,000 points stay cheap to send and draw.
 import type { Series } from '../../contract/model.ts';
 import type { RunStore } from '../../db/store.ts';
-import { downsampleSeries } from '../analysis/downsample.ts';
+import { downsampleSeries } from '../../analysis/downsample.ts';
 
 export function readSeriesDownsampled(
   store: RunStore,

@@ -1,7 +1,8 @@
 // Every `graft` subcommand, in the order `graft --help` lists them.
 import type { Command } from '../command.ts';
+import { compareCommand } from './compare.ts';
 import { listCommand } from './list.ts';
 import { serveCommand } from './serve.ts';
 import { startCommand } from './start.ts';
 
-export const COMMANDS: Command[] = [startCommand, serveCommand, listCommand];
+export const COMMANDS: Command[] = [startCommand, serveCommand, listCommand, compareCommand];

@@ -2,7 +2,7 @@
 // the seed puts into both arms alike (data order, split, init of shared parts), so fewer seeds
 // detect a real difference than an unpaired comparison would.
 import type { MetricDirection } from './metricDirection.ts';
-import { mulberry32 } from '../data/random.ts';
+import { mulberry32 } from './random.ts';
 import { quantileOfSorted, standardError, summarize, tQuantile975 } from './stats.ts';
 import { studentTTwoSidedP } from './studentT.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Series } from '../../contract/model.ts';
+import type { Series } from '../contract/model.ts';
 import { downsampleIndices, downsampleMinMax, downsampleSeries } from './downsample.ts';
 
 const range = (n: number): number[] => Array.from({ length: n }, (_, i) => i);

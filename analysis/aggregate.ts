@@ -1,7 +1,7 @@
 // Seed aggregation of curves: runs grouped by a key (the arm, or any config field), and per
 // epoch (or step) the mean ± sample std across the group's seeds, with n at each point, since
 // runs of different length or with NaN epochs make n vary along the curve.
-import type { Series } from '../../contract/model.ts';
+import type { Series } from '../contract/model.ts';
 import { lastValueByKey } from './seriesPoints.ts';
 import { summarize } from './stats.ts';
 

@@ -1,7 +1,7 @@
 // Min/max downsampling for charts. A curve of 100k steps is drawn with a few thousand points,
 // and the one loss spike that explains a bad run must still be on screen: each bucket keeps its
 // lowest and highest point, never a random or averaged one. Deterministic and O(n), one pass.
-import type { Series } from '../../contract/model.ts';
+import type { Series } from '../contract/model.ts';
 
 /**
  * Indices of the points to keep, ascending, at most `maxPoints` of them:

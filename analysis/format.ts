@@ -1,0 +1,37 @@
+// How numbers are written for people, the same in the CLI, the UI and the reports.
+// Accuracy-like metrics (fractions) are shown as percentages; gains on them in points.
+import type { MetricDirection } from './metricDirection.ts';
+
+const FRACTION_METRICS = /(accuracy|acc|f1|auc|precision|recall)$/i;
+
+export function isFractionMetric(metric: string): boolean {
+  return FRACTION_METRICS.test(metric);
+}
+
+function fixed(value: number, digits: number): string {
+  if (!Number.isFinite(value)) return '—';
+  const text = value.toFixed(digits);
+  // No "-0.0": a rounded zero has no sign.
+  return /^-0\.?0*$/.test(text) ? text.slice(1) : text.replace(/^-/, '−');
+}
+
+export function formatValue(value: number, metric: string): string {
+  return isFractionMetric(metric) ? `${fixed(value * 100, 1)}%` : fixed(value, Math.abs(value) >= 100 ? 1 : 3);
+}
+
+export function formatMeanStd(summary: { mean: number; std: number; n: number }, metric: string): string {
+  if (summary.n === 0) return '—';
+  const spread = isFractionMetric(metric) ? fixed(summary.std * 100, 1) : fixed(summary.std, Math.abs(summary.mean) >= 100 ? 1 : 3);
+  return summary.n > 1 ? `${formatValue(summary.mean, metric)} ± ${spread}` : formatValue(summary.mean, metric);
+}
+
+export function formatGain(gain: { abs: number; rel: number }, metric: string): string {
+  const sign = gain.abs > 0 ? '+' : '';
+  const abs = isFractionMetric(metric) ? `${sign}${fixed(gain.abs * 100, 1)} pts` : `${sign}${fixed(gain.abs, 3)}`;
+  const rel = Number.isFinite(gain.rel) ? ` (${gain.rel > 0 ? '+' : ''}${fixed(gain.rel * 100, 1)}%)` : '';
+  return abs + rel;
+}
+
+export function directionWord(direction: MetricDirection): string {
+  return direction === 'max' ? 'higher is better' : 'lower is better';
+}
