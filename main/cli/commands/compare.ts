@@ -1,8 +1,7 @@
 import { compareExperiment } from '../../services/compare.ts';
 import { openApp } from '../../app.ts';
 import { UsageError, type Command } from '../command.ts';
-import { formatTable } from '../table.ts';
-import { formatGain, formatMeanStd } from '../../../analysis/format.ts';
+import { printComparison } from '../comparisonTable.ts';
 
 export const compareCommand: Command = {
   name: 'compare',
@@ -21,31 +20,7 @@ export const compareCommand: Command = {
         io.out(JSON.stringify(comparison, null, 2));
         return 0;
       }
-      io.out(`${comparison.experiment.name} (${comparison.experiment.kind}, id ${comparison.experiment.id})`);
-      const primary = comparison.primary;
-      if (!primary || comparison.arms.length === 0) {
-        io.out('No completed runs to compare yet.');
-        return 0;
-      }
-      io.out(`Primary metric: ${primary.key} (${primary.direction === 'max' ? 'higher' : 'lower'} is better)\n`);
-      io.out(
-        formatTable(
-          ['arm', 'budget', 'seeds', primary.key, 'gain vs scratch', ''],
-          comparison.arms.map((arm) => {
-            const m = arm.metrics[primary.key];
-            return [
-              arm.name,
-              arm.budget,
-              String(arm.runs),
-              m ? formatMeanStd(m, primary.metric) : '—',
-              arm.baseline ? 'baseline' : arm.transferGain ? formatGain(arm.transferGain, primary.metric) : '—',
-              arm.transferGain?.negative ? 'NEGATIVE TRANSFER' : '',
-            ];
-          }),
-        ),
-      );
-      io.out('');
-      for (const line of comparison.conventions) io.out(`· ${line}`);
+      printComparison(io, comparison);
       return 0;
     } finally {
       app.close();

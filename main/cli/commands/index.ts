@@ -2,7 +2,8 @@
 import type { Command } from '../command.ts';
 import { compareCommand } from './compare.ts';
 import { listCommand } from './list.ts';
+import { runCommand } from './run.ts';
 import { serveCommand } from './serve.ts';
 import { startCommand } from './start.ts';
 
-export const COMMANDS: Command[] = [startCommand, serveCommand, listCommand, compareCommand];
+export const COMMANDS: Command[] = [startCommand, serveCommand, runCommand, listCommand, compareCommand];

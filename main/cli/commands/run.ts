@@ -1,0 +1,36 @@
+import { ApiError } from '../../../contract/errors.ts';
+import { openApp } from '../../app.ts';
+import { intOption, stringOption, UsageError, type Command } from '../command.ts';
+import { readSpecFile } from '../specFile.ts';
+import { trainAndWait } from '../trainAndWait.ts';
+import { checkBackend } from '../backendOption.ts';
+
+export const runCommand: Command = {
+  name: 'run',
+  summary: 'Run an experiment spec: train every run with progress bars, then print the comparison.',
+  usage: 'graft run SPEC.json [--backend tensorflow-gpu|tensorflow|wasm|cpu] [--concurrency N]',
+  options: { backend: { type: 'string' }, concurrency: { type: 'string' } },
+  positionals: { min: 1, max: 1 },
+  async run({ dbPath, io, values, positionals }) {
+    const file = positionals[0] ?? '';
+    const spec = readSpecFile(file);
+    const backend = await checkBackend(stringOption(values, 'backend'));
+    const concurrency = intOption(values, 'concurrency', { min: 1, max: 64 });
+    const app = openApp(dbPath);
+    try {
+      let started;
+      try {
+        started = await app.handlers.startExperiment({ spec });
+      } catch (error) {
+        if (error instanceof ApiError && error.code === 'invalid-payload') throw new UsageError(`${file}: ${error.message.replace(/^the spec is not valid: /, '')}`);
+        throw error;
+      }
+      io.out(`Experiment ${started.experimentId}: ${started.runIds.length} runs queued in ${dbPath}`);
+      const outcome = await trainAndWait(app, [started.experimentId], io, { backend, ...(concurrency ? { concurrency } : {}) });
+      if (outcome.interrupted) return 130;
+      return outcome.allCompleted ? 0 : 1;
+    } finally {
+      app.close();
+    }
+  },
+};

@@ -1,0 +1,33 @@
+// The comparison as a terminal table, shared by `graft compare` and the end of `graft run`.
+import { formatGain, formatMeanStd } from '../../analysis/format.ts';
+import type { ExperimentComparison } from '../../contract/compare.ts';
+import type { CliIO } from './command.ts';
+import { formatTable } from './table.ts';
+
+export function printComparison(io: CliIO, comparison: ExperimentComparison): void {
+  io.out(`${comparison.experiment.name} (${comparison.experiment.kind}, id ${comparison.experiment.id})`);
+  const primary = comparison.primary;
+  if (!primary || comparison.arms.length === 0) {
+    io.out('No completed runs to compare yet.');
+    return;
+  }
+  io.out(`Primary metric: ${primary.key} (${primary.direction === 'max' ? 'higher' : 'lower'} is better)\n`);
+  io.out(
+    formatTable(
+    ['arm', 'budget', 'seeds', primary.key, 'gain vs scratch', ''],
+    comparison.arms.map((arm) => {
+    const m = arm.metrics[primary.key];
+    return [
+    arm.name,
+    arm.budget,
+    String(arm.runs),
+    m ? formatMeanStd(m, primary.metric) : '—',
+    arm.baseline ? 'baseline' : arm.transferGain ? formatGain(arm.transferGain, primary.metric) : '—',
+    arm.transferGain?.negative ? 'NEGATIVE TRANSFER' : '',
+    ];
+    }),
+    ),
+  );
+  io.out('');
+  for (const line of comparison.conventions) io.out(`· ${line}`);
+}
