@@ -4,6 +4,7 @@
 import { fileURLToPath } from 'node:url';
 import { _electron as electron } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { METHOD_NAMES } from '../../contract/api.ts';
 import { detectElectron } from '../../main/electronPresence.ts';
 import { seedStore } from '../support/seed.ts';
 
@@ -27,6 +28,10 @@ describe.skipIf(!presence.available)(`Electron app (${presence.reason})`, () => 
         return { contextIsolation: p?.contextIsolation, sandbox: p?.sandbox, nodeIntegration: p?.nodeIntegration };
       });
       expect(prefs).toEqual({ contextIsolation: true, sandbox: true, nodeIntegration: false });
+      // The preload exposes one function per contract method and nothing else.
+      const exposed = await page.evaluate(() => Object.keys((globalThis as unknown as { graftIpc: object }).graftIpc).sort());
+      expect(exposed).toEqual([...METHOD_NAMES, 'onEvent'].sort());
+      expect(await page.evaluate(() => typeof (globalThis as { ipcRenderer?: unknown }).ipcRenderer)).toBe('undefined');
       const before = page.url();
       await page.evaluate(() => {
         (globalThis as unknown as { location: { href: string } }).location.href = 'https://example.com/';
