@@ -98,13 +98,10 @@ export class Experiments {
         );
         return Number(inserted.lastInsertRowid);
       } catch (error) {
-        const wrapped = toStoreError(error, `${field} (arm ${run.arm}, seed ${run.seed}, budget ${run.budget})`);
-        if (wrapped.code === 'conflict') {
-          throw new StoreError('conflict', `${wrapped.message}: the same arm, seed and budget appear twice`, {
-            cause: error,
-          });
-        }
-        throw wrapped;
+        const what = `${field} (arm ${run.arm}, seed ${run.seed}, budget ${run.budget})`;
+        const wrapped = toStoreError(error, what);
+        if (wrapped.code !== 'conflict') throw wrapped;
+        throw new StoreError('conflict', `${what}: an earlier run has the same arm, seed and budget`, { cause: error });
       }
     });
     return { experimentId, runIds };

@@ -91,6 +91,14 @@ describe('openStore on a new or empty file', () => {
     expect(store.isOpen).toBe(false);
   });
 
+  it("reports use after close() as 'closed'", () => {
+    const store = openStore(':memory:');
+    store.close();
+    store.close(); // twice is fine
+    expect(catchStoreError(() => store.listRuns()).code).toBe('closed');
+    expect(catchStoreError(() => store.setNote(1, 'x')).code).toBe('closed');
+  });
+
   it('says which folder is missing', () => {
     const file = join(tempDir(), 'no', 'such', 'graft.db');
     const error = catchStoreError(() => openStore(file));
@@ -198,6 +206,18 @@ describe('openStore refuses files it must not write, and leaves them unchanged',
         const pages = bytes.length / pageSize;
         // Scribble over one whole page in the middle, where the points b-tree lives.
         bytes.fill(0xab, Math.floor(pages / 2) * pageSize, (Math.floor(pages / 2) + 1) * pageSize);
+        fs.writeFileSync(file, bytes);
+        return file;
+      },
+    },
+    {
+      name: 'a Graft file whose free-page count is wrong (quick_check reports it)',
+      code: 'corrupt',
+      message: /is damaged \(SQLite's check says: Freelist: size is 0 but should be 5\)/,
+      make: (dir) => {
+        const file = graftFile(dir, 'freelist.db');
+        const bytes = fs.readFileSync(file);
+        bytes.writeUInt32BE(5, 36); // header field: number of free pages
         fs.writeFileSync(file, bytes);
         return file;
       },

@@ -26,13 +26,10 @@ interface SeriesRow {
 
 type PointRow = [step: number, epoch: number, wallTime: number, value: number | null];
 
-// The lengths in front make the key unambiguous whatever characters the names hold:
-// ('a/b', 'c') and ('a', 'b/c') get different keys.
-const keyOf = (k: SeriesKey): string => `${k.task.length}:${k.split.length}:${k.task}${k.split}${k.metric}`;
-
 export class SeriesStore {
-  /** run id -> series key -> series id. */
-  private readonly ids = new Map<number, Map<string, number>>();
+  /** run id -> task -> split -> metric -> series id. Nested maps rather than one joined key:
+   *  no string is built per point, and no separator in a name can make two keys collide. */
+  private readonly ids = new Map<number, Map<string, Map<string, Map<string, number>>>>();
   private readonly selectId;
   private readonly insertSeries;
   private readonly insertPoint;
@@ -40,6 +37,7 @@ export class SeriesStore {
   private readonly selectPoints;
   private readonly selectKeys;
   private readonly appendTx;
+  private readonly readTx;
 
   constructor(db: Database.Database) {
     this.selectId = db
@@ -69,6 +67,9 @@ export class SeriesStore {
        ORDER BY task, split, metric`,
     );
     this.appendTx = db.transaction((runId: number, points: readonly MetricPoint[]) => this.insertAll(runId, points));
+    // One read transaction for all the series of a call: each sees the same snapshot, so
+    // while a run is writing, the train and val curves never end at different epochs.
+    this.readTx = db.transaction((runIds: readonly number[], filter: SeriesFilter) => this.readAll(runIds, filter));
   }
 
   /** Writes the points in one transaction (a savepoint inside withTransaction). */
@@ -92,20 +93,16 @@ export class SeriesStore {
   }
 
   private insertAll(runId: number, points: readonly MetricPoint[]): void {
-    let cache = this.ids.get(runId);
-    if (cache === undefined) {
-      cache = new Map();
-      this.ids.set(runId, cache);
+    let byTask = this.ids.get(runId);
+    if (byTask === undefined) {
+      byTask = new Map();
+      this.ids.set(runId, byTask);
     }
     for (let i = 0; i < points.length; i++) {
       const point = points[i] as MetricPoint;
       try {
-        const key = keyOf(point);
-        let seriesId = cache.get(key);
-        if (seriesId === undefined) {
-          seriesId = this.seriesId(runId, point);
-          cache.set(key, seriesId);
-        }
+        const seriesId =
+          byTask.get(point.task)?.get(point.split)?.get(point.metric) ?? this.newSeriesId(runId, point, byTask);
         this.insertPoint.run(seriesId, point.step, point.epoch, point.time, point.value);
       } catch (error) {
         const where = `run ${runId}, points[${i}] (${point.task}/${point.split}/${point.metric} step ${point.step})`;
@@ -116,15 +113,25 @@ export class SeriesStore {
     }
   }
 
-  private seriesId(runId: number, key: SeriesKey): number {
-    const existing = this.selectId.get(runId, key.task, key.split, key.metric);
-    if (existing !== undefined) return existing;
-    return Number(this.insertSeries.run(runId, key.task, key.split, key.metric).lastInsertRowid);
+  private newSeriesId(runId: number, key: SeriesKey, byTask: Map<string, Map<string, Map<string, number>>>): number {
+    const id =
+      this.selectId.get(runId, key.task, key.split, key.metric) ??
+      Number(this.insertSeries.run(runId, key.task, key.split, key.metric).lastInsertRowid);
+    let bySplit = byTask.get(key.task);
+    if (bySplit === undefined) byTask.set(key.task, (bySplit = new Map()));
+    let byMetric = bySplit.get(key.split);
+    if (byMetric === undefined) bySplit.set(key.split, (byMetric = new Map()));
+    byMetric.set(key.metric, id);
+    return id;
   }
 
   /** Series of these runs, each ordered by step; series ordered by run id, task, split, metric. */
   read(runIds: readonly number[], filter: SeriesFilter = {}): Series[] {
     if (runIds.length === 0) return [];
+    return this.readTx(runIds, filter);
+  }
+
+  private readAll(runIds: readonly number[], filter: SeriesFilter): Series[] {
     const rows = this.selectSeries.all({
       runIds: JSON.stringify(runIds),
       task: filter.task ?? null,
