@@ -4,9 +4,13 @@
 import { rm } from 'node:fs/promises';
 import type { MethodName, ParsedRequest, Response } from '../../contract/api.ts';
 import { ApiError } from '../../contract/errors.ts';
-import { SPEC_VERSION, expandRuns, parseSpec } from '../../contract/spec.ts';
+import { expandRuns, parseSpec } from '../../contract/spec.ts';
 import type { RunStore } from '../../db/store.ts';
 import { compareExperiment } from './compare.ts';
+import { compareRuns } from './compareRuns.ts';
+import { listDatasets } from './datasets.ts';
+import { startDemo } from './demo.ts';
+import { startExperiment } from './startExperiment.ts';
 import { readSeriesDownsampled } from './series.ts';
 import type { EventBus } from './eventBus.ts';
 import type { EnvironmentInfo } from '../../contract/api.ts';
@@ -58,25 +62,7 @@ export function createHandlers(ctx: ServiceContext): Handlers {
       return { ok: true, errors: [], runCount: expandRuns(parsed.spec).length };
     },
 
-    startExperiment: ({ spec }) => {
-      const parsed = parseSpec(spec);
-      if (!parsed.ok) {
-        const first = parsed.errors[0];
-        const detail = parsed.errors.map((e) => `${e.field}: ${e.message}`).join('; ');
-        throw new ApiError('invalid-payload', `the spec is not valid: ${detail}`, first ? `spec.${first.field}` : 'spec');
-      }
-      const runs = expandRuns(parsed.spec);
-      const created = store.createExperiment({
-        name: parsed.spec.name,
-        kind: parsed.spec.kind,
-        specVersion: SPEC_VERSION,
-        spec: parsed.spec,
-        runs,
-      });
-      events.publish({ type: 'experiment-changed', experimentId: created.experimentId });
-      ctx.scheduler?.wake();
-      return created;
-    },
+    startExperiment: ({ spec }) => startExperiment(ctx, spec),
 
     cancelRun: ({ runId }) => {
       const run = mustFindRun(ctx, runId);
@@ -104,8 +90,7 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     setRunTags: ({ runId, tags }) => {
       mustFindRun(ctx, runId);
       const unique = [...new Set(tags.map((t) => t.trim()).filter((t) => t.length > 0))];
-      store.setTags(runId, unique);
-      return { runId, tags: unique };
+      return { runId, tags: store.setTags(runId, unique) };
     },
 
     setRunNote: ({ runId, note }) => {
@@ -130,5 +115,11 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     getEnvironment: () => ctx.environment(),
 
     compareExperiment: ({ id }) => compareExperiment(store, id),
+
+    compareRuns: ({ runIds }) => compareRuns(store, runIds),
+
+    listDatasets: () => listDatasets(),
+
+    startDemo: ({ quick }) => startDemo(ctx, quick),
   };
 }

@@ -1,9 +1,10 @@
 // Every `graft` subcommand, in the order `graft --help` lists them.
 import type { Command } from '../command.ts';
 import { compareCommand } from './compare.ts';
+import { demoCommand } from './demo.ts';
 import { listCommand } from './list.ts';
 import { runCommand } from './run.ts';
 import { serveCommand } from './serve.ts';
 import { startCommand } from './start.ts';
 
-export const COMMANDS: Command[] = [startCommand, serveCommand, runCommand, listCommand, compareCommand];
+export const COMMANDS: Command[] = [startCommand, serveCommand, runCommand, demoCommand, listCommand, compareCommand];
