@@ -1,0 +1,42 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { NamedAttrMap } from '@tensorflow/tfjs';
+import { onBothBackends, randomSource, randomTensor, startWasm } from './kernelTesting.ts';
+import { convCases } from './convCases.ts';
+
+beforeAll(startWasm);
+
+describe('Conv2DBackpropFilter on wasm matches the cpu backend', () => {
+  for (const c of convCases(11)) {
+    it(c.label, async () => {
+      const random = randomSource(c.seed);
+      const { error, wasm, cpu } = await onBothBackends(
+        'Conv2DBackpropFilter',
+        { x: randomTensor(random, c.xShape), dy: randomTensor(random, c.dyShape) },
+        { strides: c.strides, pad: c.pad, dataFormat: 'NHWC', filterShape: c.filterShape } as unknown as NamedAttrMap,
+      );
+      expect(wasm.shape).toEqual(cpu.shape);
+      expect(error).toBeLessThan(1e-4);
+    });
+  }
+
+  it('the reference CNN second layer (batch 2, 13×13×32 → 3×3×32×64)', async () => {
+    const random = randomSource(7);
+    const { error } = await onBothBackends(
+      'Conv2DBackpropFilter',
+      { x: randomTensor(random, [2, 13, 13, 32]), dy: randomTensor(random, [2, 11, 11, 64]) },
+      { strides: 1, pad: 'valid', dataFormat: 'NHWC', filterShape: [3, 3, 32, 64] },
+    );
+    expect(error).toBeLessThan(1e-4);
+  });
+
+  it('refuses NCHW with a clear message (the shipped wasm Conv2D is NHWC-only too)', async () => {
+    const random = randomSource(3);
+    await expect(
+      onBothBackends(
+        'Conv2DBackpropFilter',
+        { x: randomTensor(random, [1, 2, 5, 5]), dy: randomTensor(random, [1, 3, 3, 3]) },
+        { strides: 1, pad: 'valid', dataFormat: 'NCHW', filterShape: [3, 3, 2, 3] },
+      ),
+    ).rejects.toThrow(/NHWC/);
+  });
+});

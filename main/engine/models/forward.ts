@@ -1,0 +1,51 @@
+// The eager forward pass of a Net, block by block, each block in its own mode.
+//
+// Why not model.apply(x, {training}): one flag for the whole model would run a frozen block's
+// BatchNormalization in training mode, which overwrites its moving statistics (what fit() does
+// to a "frozen" BN). Frozen blocks here always run with training: false. Trained blocks run with
+// training: true, which dropout needs in a custom loop — and dropout masks come from our own
+// seeded stream, since tfjs's Dropout reuses one mask per seed or draws from Math.random.
+import * as tf from '@tensorflow/tfjs';
+import type { Block, Net } from './net.ts';
+
+export interface ForwardMode {
+  /** Whether block i runs in training mode (batch statistics, dropout on). */
+  training(blockIndex: number): boolean;
+  /** A fresh seed per dropout mask; needed only when a training block has dropout. */
+  dropoutSeed?: () => number;
+}
+
+export const EVAL_MODE: ForwardMode = { training: () => false };
+
+function dropout(x: tf.Tensor, rate: number, seed: number): tf.Tensor {
+  return tf.tidy(() => {
+    const keep = tf.greaterEqual(tf.randomUniform(x.shape, 0, 1, 'float32', seed), rate);
+    return tf.div(tf.mul(x, tf.cast(keep, 'float32')), 1 - rate);
+  });
+}
+
+function runBlock(block: Block, x: tf.Tensor, training: boolean, mode: ForwardMode): tf.Tensor {
+  let out = x;
+  for (const layer of block.layers) {
+    if (layer.getClassName() === 'Dropout') {
+      const rate = Number(layer.getConfig()['rate'] ?? 0);
+      if (training && rate > 0) {
+        if (!mode.dropoutSeed) throw new Error(`block ${block.name} trains with dropout but no dropout seed was given`);
+        out = dropout(out, rate, mode.dropoutSeed());
+      }
+      continue;
+    }
+    out = layer.apply(out, { training }) as tf.Tensor;
+  }
+  return out;
+}
+
+/** Runs blocks [from, to) on x. Call inside tf.tidy or a gradient function. */
+export function forward(net: Net, x: tf.Tensor, mode: ForwardMode, from = 0, to = net.blocks.length): tf.Tensor {
+  let out = x;
+  for (let i = from; i < to; i++) {
+    const block = net.blocks[i];
+    if (block) out = runBlock(block, out, mode.training(i), mode);
+  }
+  return out;
+}

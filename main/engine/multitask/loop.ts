@@ -1,0 +1,141 @@
+// The multitask training loop: Graft's seeded shuffle, one step per batch through the arm's
+// weighting, and per epoch, per task and split, the loss and metrics — plus the task weights
+// (mean over the epoch's steps), the gradient cosine between tasks on the shared weights, and
+// time. Test is scored every epoch beside val, so analysis can take each task's test value at
+// its own best validation epoch.
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
+import * as tf from '@tensorflow/tfjs';
+import type { TrainingConfig } from '../../../contract/spec.ts';
+import { deriveSeed, mulberry32, permutation, randomInt } from '../../data/random.ts';
+import type { ForwardMode } from '../models/forward.ts';
+import { RunCancelled, type EpochReport, type MetricPoint } from '../train/loop.ts';
+import type { MultitaskData } from './data.ts';
+import { evaluateSplit, gradientCosines, type TaskScores } from './evaluate.ts';
+import { trainStep, type StepContext } from './step.ts';
+import { scoreTask } from './taskLoss.ts';
+
+export interface MultitaskLoopOptions {
+  step: StepContext;
+  data: MultitaskData;
+  training: TrainingConfig;
+  seed: number;
+  signal: AbortSignal;
+  onEpoch(report: EpochReport): Promise<void> | void;
+  onProgress?(fraction: number, etaSeconds: number | null): void;
+  onLog?(line: string): void;
+}
+
+export interface MultitaskLoopResult {
+  epochsDone: number;
+  stoppedEarly: boolean;
+}
+
+/** Rows the gradient cosine is measured on, the same every epoch. */
+const PROBE_ROWS = 256;
+
+function modeFrom(seed: number): () => ForwardMode {
+  return () => {
+    const rng = mulberry32(seed);
+    return { training: () => true, dropoutSeed: () => randomInt(rng, 2 ** 31) };
+  };
+}
+
+function scorePoints(task: string, split: string, scores: TaskScores): MetricPoint[] {
+  return [
+    { task, split, metric: 'loss', value: scores.loss },
+    ...Object.entries(scores.metrics).map(([metric, value]) => ({ task, split, metric, value })),
+  ];
+}
+
+export async function multitaskLoop(o: MultitaskLoopOptions): Promise<MultitaskLoopResult> {
+  const { data, training, signal } = o;
+  const { tasks } = data;
+  const { weighting, model } = o.step;
+  const n = data.train.n;
+  const stepsPerEpoch = Math.ceil(n / training.batchSize);
+  const probe = tf.tidy(() => {
+    const rows = tf.tensor1d(permutation(n, mulberry32(deriveSeed(o.seed, 'gradient probe'))).slice(0, PROBE_ROWS), 'int32');
+    return { x: tf.gather(data.train.x, rows), targets: data.train.targets.map((y) => tf.gather(y, rows) as tf.Tensor1D) };
+  });
+  const lossHistory: number[][] = [];
+  const started = performance.now();
+  let elapsed = 0;
+  let step = 0;
+  let bestValLoss = Number.POSITIVE_INFINITY;
+  let sinceBest = 0;
+  let epoch = 0;
+  try {
+    for (; epoch < training.epochs; epoch++) {
+      weighting.startEpoch?.(lossHistory);
+      const rng = mulberry32(deriveSeed(o.seed, `epoch ${epoch}`));
+      const order = permutation(n, rng);
+      const epochStart = performance.now();
+      const lossSums = tasks.map(() => 0);
+      const weightSums = tasks.map(() => 0);
+      const predictions = tasks.map(() => new Float32Array(n));
+      const rawInOrder = data.train.raw.map((r) => Float64Array.from(order, (i) => r[i] as number));
+      for (let b = 0; b < stepsPerEpoch; b++) {
+        // Yield so a cancel message reaches this thread between batches.
+        await yieldToEventLoop();
+        if (signal.aborted) throw new RunCancelled();
+        const from = b * training.batchSize;
+        const idx = order.subarray(from, Math.min(from + training.batchSize, n));
+        const batch = tf.tidy(() => {
+          const rows = tf.tensor1d(idx, 'int32');
+          return { x: tf.gather(data.train.x, rows), targets: data.train.targets.map((y) => tf.gather(y, rows) as tf.Tensor1D) };
+        });
+        const outcome = trainStep(o.step, batch, modeFrom(randomInt(rng, 2 ** 31)));
+        tf.dispose([batch.x, ...batch.targets]);
+        step++;
+        outcome.losses.forEach((loss, t) => {
+          if (!Number.isFinite(loss)) throw new Error(`diverged at epoch ${epoch + 1}, step ${b + 1}: loss of task "${tasks[t]?.name}" is ${loss}`);
+          lossSums[t] = (lossSums[t] as number) + loss * idx.length;
+          (predictions[t] as Float32Array).set(outcome.predictions[t] as Float32Array, from);
+        });
+        outcome.weights.forEach((w, t) => (weightSums[t] = (weightSums[t] as number) + w));
+        if (o.onProgress) {
+          const done = epoch * stepsPerEpoch + b + 1;
+          const perStep = (performance.now() - started) / 1000 / done;
+          o.onProgress(done / (training.epochs * stepsPerEpoch), done >= 3 ? (training.epochs * stepsPerEpoch - done) * perStep : null);
+        }
+      }
+      const trainLoss = lossSums.map((s) => s / n);
+      lossHistory.push(trainLoss);
+      const trainTime = (performance.now() - epochStart) / 1000;
+      const val = evaluateSplit(model, data.val, tasks);
+      const test = evaluateSplit(model, data.test, tasks);
+      const cosines = gradientCosines(model, probe, tasks);
+      const epochTime = (performance.now() - epochStart) / 1000;
+      elapsed += epochTime;
+      const points: MetricPoint[] = tasks.flatMap((task, t) => [
+        ...scorePoints(task.name, 'train', { loss: trainLoss[t] as number, metrics: scoreTask(task, predictions[t] as Float32Array, rawInOrder[t] as Float64Array) }),
+        ...scorePoints(task.name, 'val', val[t] as TaskScores),
+        ...scorePoints(task.name, 'test', test[t] as TaskScores),
+        { task: task.name, split: 'train', metric: 'weight', value: (weightSums[t] as number) / stepsPerEpoch },
+      ]);
+      points.push(
+        ...cosines.map((c) => ({ task: c.pair, split: 'train', metric: 'grad_cosine', value: c.value })),
+        { task: '_run', split: 'train', metric: 'epoch_time', value: epochTime },
+        { task: '_run', split: 'train', metric: 'samples_per_sec', value: n / Math.max(trainTime, 1e-9) },
+        { task: '_run', split: 'train', metric: 'total_params', value: model.paramCount },
+        { task: '_run', split: 'train', metric: 'trainable_params', value: model.paramCount },
+        { task: '_run', split: 'train', metric: 'lr', value: training.lr },
+      );
+      await o.onEpoch({ epoch: epoch + 1, epochs: training.epochs, step, time: elapsed, points });
+      // Early stopping watches the mean validation loss over tasks; each task's best epoch is
+      // still chosen per task by analysis.
+      const meanValLoss = val.reduce((sum, s) => sum + s.loss, 0) / tasks.length;
+      if (meanValLoss < bestValLoss) {
+        bestValLoss = meanValLoss;
+        sinceBest = 0;
+      } else sinceBest++;
+      if (training.patience !== undefined && sinceBest >= training.patience && epoch + 1 < training.epochs) {
+        o.onLog?.(`early stop after epoch ${epoch + 1}: mean validation loss has not improved for ${training.patience} epochs`);
+        return { epochsDone: epoch + 1, stoppedEarly: true };
+      }
+    }
+  } finally {
+    tf.dispose([probe.x, ...probe.targets]);
+  }
+  return { epochsDone: epoch, stoppedEarly: false };
+}

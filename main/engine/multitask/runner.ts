@@ -1,0 +1,73 @@
+// One multitask run, start to finish: load the data and check its tasks, build the arm's
+// architecture and weighting, train, save the model. Pure of the database like the transfer
+// runner, so it runs in a worker thread and speaks only through the hooks.
+//
+// Resume: multitask runs keep no per-epoch checkpoint yet, so an interrupted run starts over
+// (its series are appended again; analysis reads the last value logged at each epoch).
+import { join } from 'node:path';
+import * as tf from '@tensorflow/tfjs';
+import type { MultitaskRunConfig } from '../../../contract/specMultitask.ts';
+import { MODEL_DIR, type RunHooks, type RunJob, type RunOutcome } from '../runner.ts';
+import { architectureNamed } from './architectures/index.ts';
+import { disposeMultitaskData, loadMultitaskDataset, prepareMultitaskData } from './data.ts';
+import { multitaskLoop } from './loop.ts';
+import { saveMultitaskModel } from './save.ts';
+import { RunCancelled } from '../train/loop.ts';
+import { createWeighting } from './weightings/index.ts';
+
+export type MultitaskJob = Omit<RunJob, 'config'> & { config: MultitaskRunConfig };
+
+function makeOptimizer(config: MultitaskRunConfig): tf.Optimizer {
+  return config.training.optimizer === 'adam' ? tf.train.adam(config.training.lr) : tf.train.sgd(config.training.lr);
+}
+
+export async function trainMultitaskRun(job: MultitaskJob, hooks: RunHooks, signal: AbortSignal): Promise<RunOutcome> {
+  const { config } = job;
+  const dataset = await loadMultitaskDataset(config.data, config.tasks, job.dataDir ? { dataDir: job.dataDir } : {});
+  const data = prepareMultitaskData(dataset, config.tasks, {
+    seed: config.seed,
+    budget: config.budget,
+    valFraction: config.training.valFraction,
+    testFraction: config.training.testFraction,
+  });
+  const model = architectureNamed(config.architecture).build({
+    model: config.model,
+    inputShape: data.inputShape,
+    heads: data.tasks.map((t) => ({ name: t.name, units: t.units })),
+    seed: config.seed,
+    penalty: config.architectureOptions.penalty,
+  });
+  const weighting = createWeighting(config.weighting, { tasks: data.tasks, options: config.weightingOptions, seed: config.seed, lr: config.training.lr });
+  const optimizer = makeOptimizer(config);
+  const variables = [...new Set([...model.encoderVariables, ...model.taskVariables.flat(), ...(weighting.kind === 'loss' ? weighting.variables : [])])];
+  let epochsDone = 0;
+  try {
+    hooks.onLog(`data: ${data.notes.join('; ')}`);
+    hooks.onLog(`${config.architecture} with ${config.weighting} weighting: ${model.paramCount} parameters`);
+    const result = await multitaskLoop({
+      step: { model, weighting, tasks: data.tasks, optimizer, variables },
+      data,
+      training: config.training,
+      seed: config.seed,
+      signal,
+      onEpoch: (report) => {
+        epochsDone = report.epoch;
+        hooks.onEpoch(report);
+      },
+      onProgress: hooks.onProgress,
+      onLog: hooks.onLog,
+    });
+    const modelDir = join(job.workDir, MODEL_DIR);
+    const saved = await saveMultitaskModel(modelDir, variables, { architecture: config.architecture, tasks: data.tasks });
+    hooks.onCheckpoint(modelDir, { kind: 'model', epoch: result.epochsDone, size: saved.size, sha256: saved.sha256 });
+    return { status: 'completed', epochsDone: result.epochsDone, stoppedEarly: result.stoppedEarly, modelDir };
+  } catch (err) {
+    if (err instanceof RunCancelled) return { status: 'cancelled', epochsDone, stoppedEarly: false, modelDir: null };
+    throw err;
+  } finally {
+    optimizer.dispose();
+    weighting.dispose?.();
+    model.dispose();
+    disposeMultitaskData(data);
+  }
+}

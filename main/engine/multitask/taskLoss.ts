@@ -1,0 +1,27 @@
+// Each task's loss, prediction and scores. Classification: softmax cross-entropy on logits.
+// Regression: MSE on the standardized target, so a task measured in grams does not outweigh
+// one measured in probabilities; its MAE and RMSE go back to the target's own units.
+import * as tf from '@tensorflow/tfjs';
+import type { TaskInfo } from './data.ts';
+import { accuracy, macroF1, meanAbsoluteError, rootMeanSquaredError } from './metrics.ts';
+
+export function taskLoss(output: tf.Tensor, target: tf.Tensor1D, task: TaskInfo): tf.Scalar {
+  return tf.tidy(() => {
+    if (task.type === 'classification') return tf.losses.softmaxCrossEntropy(tf.oneHot(target, task.units), output) as tf.Scalar;
+    return tf.mean(tf.square(tf.sub(tf.reshape(output, [-1]), target))) as tf.Scalar;
+  });
+}
+
+/** Class indices (int32), or the standardized regression output. */
+export function taskPrediction(output: tf.Tensor, task: TaskInfo): tf.Tensor1D {
+  return tf.tidy(() => (task.type === 'classification' ? (tf.argMax(output, -1) as tf.Tensor1D) : (tf.reshape(output, [-1]) as tf.Tensor1D)));
+}
+
+/** accuracy and f1, or mae and rmse in original units, from predictions as taskPrediction gives them. */
+export function scoreTask(task: TaskInfo, predicted: ArrayLike<number>, raw: ArrayLike<number>): Record<string, number> {
+  if (task.type === 'classification') {
+    return { accuracy: accuracy(predicted, raw), f1: macroF1(predicted, raw, task.units) };
+  }
+  const original = Float64Array.from({ length: predicted.length }, (_, i) => (predicted[i] as number) * task.std + task.mean);
+  return { mae: meanAbsoluteError(original, raw), rmse: rootMeanSquaredError(original, raw) };
+}

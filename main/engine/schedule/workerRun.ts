@@ -1,0 +1,81 @@
+// One worker thread training one run, seen from the main side: typed messages in, one promise
+// for how it ended. A worker that throws, runs out of memory or exits without saying it
+// finished ends as 'failed' with the reason — it never takes the app or other runs down.
+import { Worker, type ResourceLimits } from 'node:worker_threads';
+import type { RunEnvironment } from '../../../contract/model.ts';
+import type { ArtifactInfo, ResumeFrom, RunJob } from '../runner.ts';
+import type { EpochReport } from '../train/loop.ts';
+import type { FromWorker, ToWorker } from '../worker/messages.ts';
+
+export const WORKER_ENTRY = new URL('../worker/bootstrap.mjs', import.meta.url);
+
+export interface WorkerEvents {
+  onStarted(environment: RunEnvironment): void;
+  onEpoch(report: EpochReport): void;
+  onProgress(fraction: number, etaSeconds: number | null): void;
+  onLog(line: string): void;
+  onArtifact(path: string, info: ArtifactInfo): void;
+}
+
+export type WorkerEnd = { status: 'completed' | 'cancelled'; epochsDone: number } | { status: 'failed'; error: string };
+
+export interface WorkerRun {
+  cancel(): void;
+  /** Stops the thread now (app shutdown); the run ends as failed "terminated". */
+  terminate(): Promise<void>;
+  done: Promise<WorkerEnd>;
+}
+
+function describeCrash(err: Error & { code?: string }): string {
+  if (err.code === 'ERR_WORKER_OUT_OF_MEMORY') return `the training worker ran out of memory (${err.message})`;
+  return `the training worker crashed: ${err.message}`;
+}
+
+export function startWorker(
+  start: { job: RunJob; resume: ResumeFrom | null; backend: string | null },
+  events: WorkerEvents,
+  options: { resourceLimits?: ResourceLimits; entry?: URL } = {},
+): WorkerRun {
+  const worker = new Worker(options.entry ?? WORKER_ENTRY, options.resourceLimits ? { resourceLimits: options.resourceLimits } : {});
+  const send = (message: ToWorker): void => worker.postMessage(message);
+  let end: WorkerEnd | null = null;
+  const done = new Promise<WorkerEnd>((resolve) => {
+    worker.on('message', (message: FromWorker) => {
+      switch (message.type) {
+        case 'started':
+          return events.onStarted(message.environment);
+        case 'epoch':
+          return events.onEpoch(message.report);
+        case 'progress':
+          return events.onProgress(message.fraction, message.etaSeconds);
+        case 'log':
+          return events.onLog(message.line);
+        case 'artifact':
+          return events.onArtifact(message.path, message.info);
+        case 'finished':
+          end = { status: message.status, epochsDone: message.epochsDone };
+          void worker.terminate();
+          return;
+        case 'failed':
+          end = { status: 'failed', error: message.error };
+          void worker.terminate();
+          return;
+      }
+    });
+    worker.on('error', (err: Error) => {
+      end ??= { status: 'failed', error: describeCrash(err) };
+    });
+    worker.on('exit', (code) => {
+      resolve(end ?? { status: 'failed', error: `the training worker exited with code ${code} before the run finished` });
+    });
+  });
+  send({ type: 'start', ...start });
+  return {
+    cancel: () => send({ type: 'cancel' }),
+    terminate: async () => {
+      end ??= { status: 'failed', error: 'terminated' };
+      await worker.terminate();
+    },
+    done,
+  };
+}

@@ -1,0 +1,18 @@
+// Typed messages between the scheduler (main side) and a training worker. The worker never
+// touches the database: everything it learns travels as one of these.
+import type { RunEnvironment } from '../../../contract/model.ts';
+import type { ArtifactInfo, ResumeFrom, RunJob } from '../runner.ts';
+import type { EpochReport } from '../train/loop.ts';
+
+export type ToWorker =
+  | { type: 'start'; job: RunJob; resume: ResumeFrom | null; backend: string | null }
+  | { type: 'cancel' };
+
+export type FromWorker =
+  | { type: 'started'; environment: RunEnvironment }
+  | { type: 'epoch'; report: EpochReport }
+  | { type: 'progress'; fraction: number; etaSeconds: number | null }
+  | { type: 'log'; line: string }
+  | { type: 'artifact'; path: string; info: ArtifactInfo }
+  | { type: 'finished'; status: 'completed' | 'cancelled'; epochsDone: number }
+  | { type: 'failed'; error: string };

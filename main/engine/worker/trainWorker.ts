@@ -1,0 +1,59 @@
+// The training worker: one run per worker thread. Selects the backend, trains through
+// trainRun, and posts everything as FromWorker messages.
+import { availableParallelism, cpus, platform } from 'node:os';
+import { parentPort } from 'node:worker_threads';
+import { selectBackend } from '../backends/select.ts';
+import { isMultitaskConfig } from '../../../contract/specMultitask.ts';
+import { trainMultitaskRun } from '../multitask/runner.ts';
+import { trainRun, type RunHooks } from '../runner.ts';
+import type { FromWorker, ToWorker } from './messages.ts';
+
+const PROGRESS_INTERVAL_MS = 250;
+
+const port = parentPort;
+if (!port) throw new Error('trainWorker must run in a worker thread');
+const post = (message: FromWorker): void => port.postMessage(message);
+const abort = new AbortController();
+
+async function run(start: Extract<ToWorker, { type: 'start' }>): Promise<void> {
+  try {
+    const backend = await selectBackend(start.backend ?? undefined);
+    post({
+      type: 'started',
+      environment: {
+        backend: backend.name,
+        backendReason: backend.reason,
+        versions: backend.versions,
+        cpu: cpus()[0]?.model ?? 'unknown',
+        cores: availableParallelism(),
+        gpu: null,
+        platform: `${platform()} ${process.arch}`,
+      },
+    });
+    let lastProgress = 0;
+    const hooks: RunHooks = {
+      onEpoch: (report) => post({ type: 'epoch', report }),
+      onProgress: (fraction, etaSeconds) => {
+        const now = Date.now();
+        if (now - lastProgress < PROGRESS_INTERVAL_MS && fraction < 1) return;
+        lastProgress = now;
+        post({ type: 'progress', fraction, etaSeconds });
+      },
+      onLog: (line) => post({ type: 'log', line }),
+      onCheckpoint: (path, info) => post({ type: 'artifact', path, info }),
+    };
+    // The job arrives as stored JSON: a multitask config is told apart by its `kind`.
+    const config: unknown = start.job.config;
+    const outcome = isMultitaskConfig(config)
+      ? await trainMultitaskRun({ ...start.job, config }, hooks, abort.signal)
+      : await trainRun(start.job, hooks, abort.signal, start.resume ?? undefined);
+    post({ type: 'finished', status: outcome.status, epochsDone: outcome.epochsDone });
+  } catch (err) {
+    post({ type: 'failed', error: err instanceof Error ? err.message : String(err) });
+  }
+}
+
+port.on('message', (message: ToWorker) => {
+  if (message.type === 'cancel') abort.abort();
+  else void run(message);
+});
