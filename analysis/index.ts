@@ -17,7 +17,7 @@ export {
 } from './metricDirection.ts';
 export { lastValueAt, lastValueByKey, type PointSeries } from './seriesPoints.ts';
 export { runMetrics, seriesMetrics, type RunMetrics, type RunSplits, type SeriesMetrics } from './runMetrics.ts';
-export { transferGain, type TransferGain } from './transferGain.ts';
+export { transferGain, gainOfSummaries, type TransferGain } from './transferGain.ts';
 export {
   deltaM,
   relativeDelta,

@@ -40,8 +40,18 @@ export function transferGain(
   scratch: readonly number[],
   direction: MetricDirection,
 ): TransferGain | null {
-  const a = summarize(arm);
-  const s = summarize(scratch);
+  return gainOfSummaries(summarize(arm), summarize(scratch), direction);
+}
+
+/**
+ * The same gain from mean, sample std and n of each side, for callers that hold summaries
+ * (the multitask comparison measures each task against its single-task baseline this way).
+ */
+export function gainOfSummaries(
+  a: { mean: number; std: number; n: number },
+  s: { mean: number; std: number; n: number },
+  direction: MetricDirection,
+): TransferGain | null {
   if (a.n === 0 || s.n === 0) return null;
   const abs = orientDifference(a.mean - s.mean, direction);
   const noise = Math.sqrt((a.std * a.std) / a.n + (s.std * s.std) / s.n);

@@ -3,6 +3,8 @@
 // and a response type. Transports (Electron IPC, HTTP+WebSocket) only carry these.
 import { z } from 'zod';
 import type { ExperimentComparison } from './compare.ts';
+import type { RunsComparison } from './runsComparison.ts';
+import type { DatasetInfo } from './datasets.ts';
 import type { ApiErrorData } from './errors.ts';
 import type { GraftEvent } from './events.ts';
 import type {
@@ -15,7 +17,12 @@ import type {
 import { RUN_STATUSES } from './model.ts';
 
 const id = z.number().int().positive();
+
 const shortText = z.string().max(200);
+
+/** What `exportReport` and `graft report --format` can produce. */
+export const REPORT_FORMATS = ['html', 'pdf', 'md', 'csv', 'tex'] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 export const requestSchemas = {
   listExperiments: z.object({ search: shortText.optional() }).strict(),
@@ -46,6 +53,14 @@ export const requestSchemas = {
   deleteExperiment: z.object({ id }).strict(),
   getEnvironment: z.object({}).strict(),
   compareExperiment: z.object({ id }).strict(),
+  /** Runs from any experiments side by side; each experiment's arms keep their own scratch baseline. */
+  compareRuns: z.object({ runIds: z.array(id).min(1).max(1000) }).strict(),
+  /** The shipped datasets with a few sample images (image data) or rows (tables). */
+  listDatasets: z.object({}).strict(),
+  /** Starts the bundled demo experiments (see main/services/demoSpecs.ts); quick = minutes, not hours. */
+  startDemo: z.object({ quick: z.boolean() }).strict(),
+  /** A report of the experiment's comparison as one file (plus attachments for md and csv). */
+  exportReport: z.object({ experimentId: id, format: z.enum(REPORT_FORMATS) }).strict(),
 } as const;
 
 export type MethodName = keyof typeof requestSchemas;
@@ -88,6 +103,11 @@ export interface Responses {
   deleteExperiment: { id: number; deletedRuns: number };
   getEnvironment: EnvironmentInfo;
   compareExperiment: ExperimentComparison;
+  compareRuns: RunsComparison;
+  listDatasets: DatasetInfo[];
+  startDemo: { experimentIds: number[] };
+  /** The report file; `attachments` go beside it (Markdown's PNG charts, the CSV of every series). */
+  exportReport: ReportFile & { attachments: ReportFile[] };
 }
 
 export type Request<M extends MethodName> = z.input<(typeof requestSchemas)[M]>;
@@ -104,3 +124,10 @@ export type GraftApi = {
 
 /** Wire format of a reply, the same over IPC and HTTP. */
 export type Reply<T> = { ok: true; result: T } | { ok: false; error: ApiErrorData };
+
+/** One exported file; `fileName` is relative (attachments may sit in a folder beside the main file). */
+export interface ReportFile {
+  fileName: string;
+  mimeType: string;
+  base64: string;
+}

@@ -32,6 +32,76 @@ export interface ArmComparison {
   metrics: Record<string, MetricSummary>;
   /** Against the scratch arm at the same budget, on the primary metric; null for baselines or without scratch. */
   transferGain: GainSummary | null;
+  // Multitask experiments only (absent for transfer):
+  /** The arm's architecture: hard-sharing, soft-sharing, cross-stitch, or single-task for the baseline. */
+  architecture?: string;
+  /** The arm's loss weighting: equal, static, uncertainty, dwa, gradnorm, pcgrad, mgda. */
+  weighting?: string;
+  /**
+   * Δm in % against the single-task arm at the same budget, LibMTL convention (positive = better
+   * than single-task; see MultitaskSummary.convention). 0 for the baseline itself; null when
+   * undefined (no baseline runs, a zero or missing baseline value).
+   */
+  deltaM?: number | null;
+  /** Per task, its Δ in %, same convention. */
+  perTaskDelta?: Record<string, number | null>;
+  /** Tasks that got worse than single-task: Δ < 0, and the task's primary metric worse by more than the seeds' noise. */
+  negativeTransfer?: string[];
+  // Head-to-head experiments only (absent otherwise); `architecture`/`weighting` above are set on multitask arms:
+  /** Which approach the arm takes: a transfer strategy, a multitask arm, or the target-only scratch baseline. */
+  approach?: Approach;
+  /**
+   * Against the scratch arm at the same budget, on the primary metric (target/test/<metric>), for
+   * arms of either approach; null for scratch itself or when scratch has no completed run.
+   */
+  gainVsBaseline?: GainSummary | null;
+  /** What the arm cost, mean over its seeds; see ArmCost. */
+  cost?: ArmCost;
+}
+
+export type Approach = 'transfer' | 'multitask' | 'baseline';
+
+/**
+ * A run's cost, mean over the arm's seeds; null when not logged. Transfer arms include their
+ * pretraining run of the same seed in wallSeconds and samples.
+ */
+export interface ArmCost {
+  /** Σ epoch_time (training + evaluation) in seconds, pretraining included. */
+  wallSeconds: number | null;
+  /** Examples trained on, summed over epochs (an example seen in 5 epochs counts 5 times), pretraining included. */
+  samples: number | null;
+  /** Weights trained on the target task: the maximum over epochs (feature extraction: the head only). */
+  trainableParams: number | null;
+}
+
+/**
+ * One head-to-head verdict: arm `a` against arm `b` at one budget, on the primary metric, paired
+ * by seed. Difference = a − b in the metric's units (accuracy 0.031 = 3.1 points).
+ */
+export interface Verdict {
+  budget: string;
+  a: string;
+  b: string;
+  /** E.g. "At 50 labels per class, fine-tune beats hard-sharing+uncertainty by 3.1 points (95% CI 1.2 to 5.0, 5 seeds)". */
+  sentence: string;
+  /** Mean of a − b over paired seeds; null without any pair. */
+  meanDiff: number | null;
+  /** 95% confidence interval of meanDiff; nulls when fewer than 2 seeds pair up. */
+  ci95: [number | null, number | null];
+  /** Seeds with a completed run in both arms. */
+  n: number;
+  /** Two-sided p-value for "no difference"; null when fewer than 2 seeds pair up. */
+  pValue: number | null;
+  /** 'paired-t' by default (honest at 2–4 seeds); 'bootstrap' when asked; 'insufficient' below 2 seeds. */
+  method: 'paired-t' | 'bootstrap' | 'insufficient';
+}
+
+/** How the multitask numbers of a comparison are defined. */
+export interface MultitaskSummary {
+  /** Always shown with Δm: papers disagree on its sign. */
+  convention: string;
+  /** Per task: the test metrics Δm averages over, and the validation metric choosing its best epoch. */
+  tasks: { name: string; metrics: string[]; selectedBy: string }[];
 }
 
 export interface PrimaryMetric {
@@ -48,4 +118,11 @@ export interface ExperimentComparison {
   /** Sentences saying how each number is defined, shown beside the numbers. */
   conventions: string[];
   arms: ArmComparison[];
+  /** Multitask experiments only. */
+  multitask?: MultitaskSummary;
+  /**
+   * Head-to-head experiments only: per budget, the best transfer arm vs the best multitask arm,
+   * and each against scratch (best = highest mean of the primary metric, oriented by direction).
+   */
+  verdicts?: Verdict[];
 }

@@ -69,9 +69,8 @@ describe('parseSpec', () => {
     expect(errorsOf({ ...valid, model: { type: 'rnn' } })[0]?.field).toBe('model.type');
   });
 
-  it('rejects a wrong kind or version, and kinds that are not supported yet', () => {
+  it('rejects a wrong kind or version', () => {
     expect(errorsOf({ ...valid, kind: 'transfr' })[0]).toMatchObject({ field: 'kind' });
-    expect(errorsOf({ ...valid, kind: 'head-to-head' })[0]?.message).toContain('not supported yet');
     expect(errorsOf({ ...valid, version: 2 })[0]).toEqual({ field: 'version', message: 'must be 1; got 2' });
     expect(errorsOf('nope')[0]?.field).toBe('(spec)');
   });

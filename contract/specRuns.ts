@@ -2,6 +2,7 @@
 // every default filled in, arm overrides applied, so a stored run says exactly what it did.
 import type { DataRef, ExperimentSpec, ModelConfig, StrategyName, TrainingConfig, ArmSpec, TransferSpec } from './spec.ts';
 import { SOURCE_ARM } from './spec.ts';
+import { expandJointRuns, transferPartOf, type HeadToHeadSpec, type JointRunPlan } from './specHeadToHead.ts';
 import { expandMultitaskRuns, type MultitaskRunPlan, type MultitaskSpec } from './specMultitask.ts';
 
 export interface StrategyOptions {
@@ -80,9 +81,12 @@ function strategyOptions(arm: ArmSpec, epochs: number): StrategyOptions {
  */
 export function expandRuns(spec: TransferSpec): RunPlan[];
 export function expandRuns(spec: MultitaskSpec): MultitaskRunPlan[];
-export function expandRuns(spec: ExperimentSpec): (RunPlan | MultitaskRunPlan)[];
-export function expandRuns(spec: ExperimentSpec): (RunPlan | MultitaskRunPlan)[] {
+export function expandRuns(spec: HeadToHeadSpec): (RunPlan | JointRunPlan)[];
+export function expandRuns(spec: ExperimentSpec): (RunPlan | MultitaskRunPlan | JointRunPlan)[];
+export function expandRuns(spec: ExperimentSpec): (RunPlan | MultitaskRunPlan | JointRunPlan)[] {
   if (spec.kind === 'multitask') return expandMultitaskRuns(spec);
+  // Head-to-head: the transfer half expands as a transfer experiment would (pretraining runs first).
+  if (spec.kind === 'head-to-head') return [...expandRuns(transferPartOf(spec)), ...expandJointRuns(spec)];
   const runs: RunPlan[] = [];
   const base = { specVersion: spec.version, experimentName: spec.name, model: spec.model };
   const pretrain = spec.source && 'pretrain' in spec.source ? spec.source.pretrain : null;

@@ -2,9 +2,13 @@
 import { formatGain, formatMeanStd } from '../../analysis/format.ts';
 import type { ExperimentComparison } from '../../contract/compare.ts';
 import type { CliIO } from './command.ts';
+import { printHeadToHeadComparison } from './headToHeadTable.ts';
+import { printMultitaskComparison } from './multitaskTable.ts';
 import { formatTable } from './table.ts';
 
 export function printComparison(io: CliIO, comparison: ExperimentComparison): void {
+  if (comparison.multitask) return printMultitaskComparison(io, comparison, comparison.multitask);
+  if (comparison.verdicts) return printHeadToHeadComparison(io, comparison);
   io.out(`${comparison.experiment.name} (${comparison.experiment.kind}, id ${comparison.experiment.id})`);
   const primary = comparison.primary;
   if (!primary || comparison.arms.length === 0) {
@@ -14,7 +18,7 @@ export function printComparison(io: CliIO, comparison: ExperimentComparison): vo
   io.out(`Primary metric: ${primary.key} (${primary.direction === 'max' ? 'higher' : 'lower'} is better)\n`);
   io.out(
     formatTable(
-    ['arm', 'budget', 'seeds', primary.key, 'gain vs scratch', ''],
+    ['arm', 'budget', 'seeds', primary.key, 'gain vs scratch', 'note'],
     comparison.arms.map((arm) => {
     const m = arm.metrics[primary.key];
     return [

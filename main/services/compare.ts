@@ -9,6 +9,8 @@ import type { ArmComparison, ExperimentComparison, PrimaryMetric } from '../../c
 import { ApiError } from '../../contract/errors.ts';
 import type { RunSummary, Series } from '../../contract/model.ts';
 import type { RunStore } from '../../db/store.ts';
+import { MULTITASK_CONVENTIONS, withMultitask } from './compareMultitask.ts';
+import { withHeadToHead, type HeadToHeadOptions } from './headToHead.ts';
 
 /** Which metric decides the best epoch and the gain, in order of preference. */
 const PRIMARY_PREFERENCE = ['accuracy', 'f1', 'rmse', 'mae', 'loss'];
@@ -22,9 +24,9 @@ export const TRANSFER_CONVENTIONS = [
 ];
 
 /** Per run: series grouped by task → metric → split. */
-type RunSeries = Map<string, Map<string, Map<string, Series>>>;
+export type RunSeries = Map<string, Map<string, Map<string, Series>>>;
 
-function indexSeries(series: Series[]): Map<number, RunSeries> {
+export function indexSeries(series: Series[]): Map<number, RunSeries> {
   const byRun = new Map<number, RunSeries>();
   for (const s of series) {
     if (s.task.startsWith('_')) continue; // run-level series (throughput, lr) are not task metrics
@@ -113,10 +115,19 @@ export function seedValues(group: ArmGroup, key: string): number[] {
   return [...group.values.values()].map((v) => v.get(key) ?? Number.NaN);
 }
 
-export function compareExperiment(store: RunStore, experimentId: number): ExperimentComparison {
+export function compareExperiment(store: RunStore, experimentId: number, options: HeadToHeadOptions = {}): ExperimentComparison {
   const experiment = store.getExperiment(experimentId);
   if (!experiment) throw new ApiError('not-found', `experiment ${experimentId} does not exist`, 'id');
   const runs = store.listRuns({ experimentId, status: ['completed'] }).filter((r) => r.arm !== 'source');
+  const { primary, arms } = compareRunSet(store, runs);
+  const about = { id: experiment.id, name: experiment.name, kind: experiment.kind };
+  if (experiment.kind === 'multitask') return { experiment: about, primary, conventions: MULTITASK_CONVENTIONS, ...withMultitask(arms, runs) };
+  if (experiment.kind === 'head-to-head') return { experiment: about, ...withHeadToHead(store, runs, arms, options) };
+  return { experiment: about, primary, conventions: TRANSFER_CONVENTIONS, arms };
+}
+
+/** The arms of completed target runs of one experiment (any subset of them), side by side. */
+export function compareRunSet(store: RunStore, runs: RunSummary[]): Pick<ExperimentComparison, 'primary' | 'arms'> {
   const byRun = indexSeries(runs.length > 0 ? store.readSeries(runs.map((r) => r.id)) : []);
   const primary = choosePrimary(byRun);
   const groups = groupArms(runs, byRun);
@@ -147,10 +158,5 @@ export function compareExperiment(store: RunStore, experimentId: number): Experi
     };
   });
 
-  return {
-    experiment: { id: experiment.id, name: experiment.name, kind: experiment.kind },
-    primary,
-    conventions: TRANSFER_CONVENTIONS,
-    arms,
-  };
+  return { primary, arms };
 }

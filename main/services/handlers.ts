@@ -10,6 +10,7 @@ import { compareExperiment } from './compare.ts';
 import { compareRuns } from './compareRuns.ts';
 import { listDatasets } from './datasets.ts';
 import { startDemo } from './demo.ts';
+import { exportReport } from '../reports/export.ts';
 import { startExperiment } from './startExperiment.ts';
 import { readSeriesDownsampled } from './series.ts';
 import type { EventBus } from './eventBus.ts';
@@ -121,5 +122,7 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     listDatasets: () => listDatasets(),
 
     startDemo: ({ quick }) => startDemo(ctx, quick),
+
+    exportReport: ({ experimentId, format }) => exportReport(store, experimentId, format),
   };
 }

@@ -3,8 +3,9 @@ import type { Command } from '../command.ts';
 import { compareCommand } from './compare.ts';
 import { demoCommand } from './demo.ts';
 import { listCommand } from './list.ts';
+import { reportCommand } from './report.ts';
 import { runCommand } from './run.ts';
 import { serveCommand } from './serve.ts';
 import { startCommand } from './start.ts';
 
-export const COMMANDS: Command[] = [startCommand, serveCommand, runCommand, demoCommand, listCommand, compareCommand];
+export const COMMANDS: Command[] = [startCommand, serveCommand, runCommand, demoCommand, listCommand, compareCommand, reportCommand];

@@ -3,12 +3,9 @@
 // normalized with statistics of the training rows only (the model predicts (y − mean) / std;
 // MAE and RMSE are reported back in the target's own units).
 import * as tf from '@tensorflow/tfjs';
-import type { MultitaskDataRef, MultitaskTaskType, TaskRef } from '../../../contract/specMultitask.ts';
+import type { MultitaskTaskType, TaskRef } from '../../../contract/specMultitask.ts';
 import { applyBudget, parseBudget } from '../../data/budget.ts';
-import { loadBuiltin } from '../../data/builtin.ts';
-import { loadCsv } from '../../data/csv.ts';
 import { DataError } from '../../data/errors.ts';
-import { loadMultiFashion } from '../../data/multiFashion.ts';
 import { classCount, takeRows } from '../../data/rows.ts';
 import { splitIndices } from '../../data/split.ts';
 import { standardizeFeatures } from '../../data/standardize.ts';
@@ -23,6 +20,11 @@ export interface TaskInfo {
   /** Regression: mean and std of the training targets (0 and 1 for classification). */
   mean: number;
   std: number;
+  /**
+   * Labelled on some examples only (head-to-head multitask arms: each example belongs to one
+   * task, label −1 elsewhere): loss and scores are taken over the labelled examples.
+   */
+  partial?: boolean;
 }
 
 export interface MultitaskSplit {
@@ -48,52 +50,6 @@ export interface MultitaskDataOptions {
   budget: string;
   valFraction: number;
   testFraction: number;
-}
-
-/** MultiFashion's pairs are part of the dataset, not of a run: every seed sees the same composites. */
-const MULTI_FASHION_SEED = 0;
-
-export async function loadMultitaskDataset(ref: MultitaskDataRef, tasks: TaskRef[], opts: { dataDir?: string } = {}): Promise<Dataset> {
-  const dirs = opts.dataDir ? { dataDir: opts.dataDir } : {};
-  if ('builtin' in ref) {
-    const ds = ref.builtin === 'multi-fashion' ? await loadMultiFashion({ seed: MULTI_FASHION_SEED, ...dirs }) : await loadBuiltin(ref.builtin, dirs);
-    return checkTasks(ds, tasks, ref.builtin);
-  }
-  const taskTypes: Record<string, MultitaskTaskType> = {};
-  for (const t of tasks) if (t.type) taskTypes[t.name] = t.type;
-  const ds = await loadCsv(ref.csv, {
-    targets: tasks.map((t) => t.name),
-    ...(ref.features ? { features: ref.features } : {}),
-    taskTypes,
-    missing: ref.missing,
-  });
-  return checkTasks(ds, tasks, ref.csv);
-}
-
-/** Every task present once, regression targets finite, classification tasks with two classes or more. */
-export function checkTasks(ds: Dataset, tasks: TaskRef[], where: string): Dataset {
-  const seen = new Set<string>();
-  for (const ref of tasks) {
-    if (seen.has(ref.name)) throw new DataError(`task "${ref.name}" is listed twice; each task is one head`, { file: where, field: 'tasks' });
-    seen.add(ref.name);
-    const task = ds.tasks.find((t) => t.name === ref.name);
-    if (!task) throw new DataError(`no task "${ref.name}"; tasks: ${ds.tasks.map((t) => t.name).join(', ')}`, { file: where, field: 'tasks' });
-    if (ref.type && ref.type !== task.type) throw new DataError(`task "${ref.name}" is ${task.type}, not ${ref.type}`, { file: where, field: 'tasks' });
-    const values = ds.y[ref.name];
-    if (!values) throw new DataError(`no values for task "${ref.name}"`, { file: where, field: 'tasks' });
-    if (task.type === 'regression') {
-      const bad = values.findIndex((v) => !Number.isFinite(v));
-      if (bad >= 0) {
-        throw new DataError(`regression target "${ref.name}" has a non-finite value (${values[bad]}) in row ${bad + 1}; every target must be a finite number`, {
-          file: where,
-          column: ref.name,
-        });
-      }
-    } else if (classCount(ds, task) < 2) {
-      throw new DataError(`classification task "${ref.name}" has fewer than 2 classes; there is nothing to predict`, { file: where, column: ref.name });
-    }
-  }
-  return ds;
 }
 
 function infoOf(ds: Dataset, ref: TaskRef, trainRows: Int32Array): TaskInfo {

@@ -20,13 +20,16 @@ export function evaluateSplit(model: MultitaskModel, split: MultitaskSplit, task
   if (split.n === 0) return tasks.map(() => ({ loss: Number.NaN, metrics: {} }));
   const lossSums = tasks.map(() => 0);
   const predictions = tasks.map(() => new Float32Array(split.n));
+  // A partially labelled task's batch loss is a mean over its labelled rows: weight it by them.
+  const weightOf = (t: number, start: number, size: number): number =>
+    tasks[t]?.partial ? labelledCount(split.raw[t] as ArrayLike<number>, start, start + size) : size;
   for (let start = 0; start < split.n; start += EVAL_BATCH) {
     const size = Math.min(EVAL_BATCH, split.n - start);
     const batch = tf.tidy(() => {
       const z = model.encode(split.x.slice(start, size), EVAL_MODE);
       return tasks.map((task, t) => {
         const output = model.decode(z, t, EVAL_MODE);
-        return [tf.mul(taskLoss(output, (split.targets[t] as tf.Tensor1D).slice(start, size), task), size), taskPrediction(output, task)] as const;
+        return [tf.mul(taskLoss(output, (split.targets[t] as tf.Tensor1D).slice(start, size), task), weightOf(t, start, size)), taskPrediction(output, task)] as const;
       });
     });
     batch.forEach(([loss, predicted], t) => {
@@ -36,9 +39,15 @@ export function evaluateSplit(model: MultitaskModel, split: MultitaskSplit, task
     });
   }
   return tasks.map((task, t) => ({
-    loss: (lossSums[t] as number) / split.n,
+    loss: (lossSums[t] as number) / weightOf(t, 0, split.n),
     metrics: scoreTask(task, predictions[t] as Float32Array, split.raw[t] as ArrayLike<number>),
   }));
+}
+
+function labelledCount(raw: ArrayLike<number>, from: number, to: number): number {
+  let count = 0;
+  for (let i = from; i < to; i++) if ((raw[i] as number) >= 0) count++;
+  return count;
 }
 
 export interface PairCosine {

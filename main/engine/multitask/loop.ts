@@ -117,6 +117,8 @@ export async function multitaskLoop(o: MultitaskLoopOptions): Promise<MultitaskL
         ...cosines.map((c) => ({ task: c.pair, split: 'train', metric: 'grad_cosine', value: c.value })),
         { task: '_run', split: 'train', metric: 'epoch_time', value: epochTime },
         { task: '_run', split: 'train', metric: 'samples_per_sec', value: n / Math.max(trainTime, 1e-9) },
+        // Examples trained on this epoch: with epoch_time, the run's cost (head-to-head compares it).
+        { task: '_run', split: 'train', metric: 'samples', value: n },
         { task: '_run', split: 'train', metric: 'total_params', value: model.paramCount },
         { task: '_run', split: 'train', metric: 'trainable_params', value: model.paramCount },
         { task: '_run', split: 'train', metric: 'lr', value: training.lr },

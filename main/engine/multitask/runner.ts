@@ -9,7 +9,8 @@ import * as tf from '@tensorflow/tfjs';
 import type { MultitaskRunConfig } from '../../../contract/specMultitask.ts';
 import { MODEL_DIR, type RunHooks, type RunJob, type RunOutcome } from '../runner.ts';
 import { architectureNamed } from './architectures/index.ts';
-import { disposeMultitaskData, loadMultitaskDataset, prepareMultitaskData } from './data.ts';
+import { disposeMultitaskData, prepareMultitaskData, type MultitaskData } from './data.ts';
+import { loadMultitaskDataset } from './datasets.ts';
 import { multitaskLoop } from './loop.ts';
 import { saveMultitaskModel } from './save.ts';
 import { RunCancelled } from '../train/loop.ts';
@@ -17,7 +18,7 @@ import { createWeighting } from './weightings/index.ts';
 
 export type MultitaskJob = Omit<RunJob, 'config'> & { config: MultitaskRunConfig };
 
-function makeOptimizer(config: MultitaskRunConfig): tf.Optimizer {
+function makeOptimizer(config: MultitaskTrainingConfig): tf.Optimizer {
   return config.training.optimizer === 'adam' ? tf.train.adam(config.training.lr) : tf.train.sgd(config.training.lr);
 }
 
@@ -30,6 +31,24 @@ export async function trainMultitaskRun(job: MultitaskJob, hooks: RunHooks, sign
     valFraction: config.training.valFraction,
     testFraction: config.training.testFraction,
   });
+  return trainOnMultitaskData(job, config, data, hooks, signal);
+}
+
+/** What training a multitask model needs besides its data (a MultitaskRunConfig, or a head-to-head JointRunConfig). */
+export type MultitaskTrainingConfig = Pick<MultitaskRunConfig, 'architecture' | 'architectureOptions' | 'weighting' | 'weightingOptions' | 'seed' | 'model' | 'training'>;
+
+/**
+ * Builds the arm's model and weighting, trains on prepared data, saves the model; takes
+ * ownership of `data` (disposes it). Head-to-head multitask arms come in here with their own
+ * data (target + source tasks, each example labelled for one task).
+ */
+export async function trainOnMultitaskData(
+  job: Pick<RunJob, 'workDir'>,
+  config: MultitaskTrainingConfig,
+  data: MultitaskData,
+  hooks: RunHooks,
+  signal: AbortSignal,
+): Promise<RunOutcome> {
   const model = architectureNamed(config.architecture).build({
     model: config.model,
     inputShape: data.inputShape,

@@ -162,6 +162,8 @@ export async function trainLoop(o: LoopOptions): Promise<LoopResult> {
         { task: t, split: 'test', metric: 'accuracy', value: test.accuracy },
         { task: '_run', split: 'train', metric: 'epoch_time', value: epochTime },
         { task: '_run', split: 'train', metric: 'samples_per_sec', value: data.train.n / Math.max(trainTime, 1e-9) },
+        // Examples trained on this epoch: with epoch_time, the run's cost (head-to-head compares it).
+        { task: '_run', split: 'train', metric: 'samples', value: data.train.n },
         { task: '_run', split: 'train', metric: 'trainable_params', value: trainable },
         { task: '_run', split: 'train', metric: 'total_params', value: totalParams },
         ...Object.entries(o.optimizers.learningRates).map(([g, lr]) => ({ task: '_run', split: 'train', metric: `lr/${g}`, value: lr })),

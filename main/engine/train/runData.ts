@@ -44,7 +44,25 @@ function toTensors(ds: Dataset, labels: Int32Array): SplitTensors {
   };
 }
 
-export function prepareRunData(source: Dataset, opts: RunDataOptions): RunData {
+/** Which rows of a classification dataset a run uses: class subset, seeded split, label budget. */
+export interface RunRows {
+  /** The dataset after the class subset, features standardized with the budgeted train rows. */
+  scaled: Dataset;
+  /** Class index of every row of `scaled`. */
+  labels: Int32Array;
+  numClasses: number;
+  classNames: string[];
+  train: Int32Array;
+  val: Int32Array;
+  test: Int32Array;
+  notes: string[];
+}
+
+/**
+ * The split and budget every run of a seed shares. Head-to-head multitask arms take their target
+ * rows from here too, so they are scored on exactly the test rows the transfer arms are.
+ */
+export function selectRunRows(source: Dataset, opts: RunDataOptions): RunRows {
   const ds = opts.classes ? selectClasses(source, opts.classes) : source;
   const task = classificationTask(ds);
   if (!task) throw new Error(`dataset "${ds.name}" has no classification task; transfer runs need class labels`);
@@ -55,23 +73,35 @@ export function prepareRunData(source: Dataset, opts: RunDataOptions): RunData {
   const budget = applyBudget(ds, idx.train, parseBudget(opts.budget), { seed: opts.seed, task: task.name });
   // Tabular features are standardized with statistics of the budgeted training rows only.
   const scaled = standardizeFeatures(ds, budget.rows).dataset;
-  const train = takeRows(scaled, budget.rows);
-  const val = takeRows(scaled, idx.val);
-  const test = takeRows(scaled, idx.test);
-  const pick = (rows: Int32Array): Int32Array => Int32Array.from(rows, (r) => labels[r] as number);
   const notes = [
     ...(ds.notes ?? []),
-    `${ds.name}: ${numClasses} classes; train ${train.n} (budget ${budget.budget}), val ${val.n}, test ${test.n}`,
+    `${ds.name}: ${numClasses} classes; train ${budget.rows.length} (budget ${budget.budget}), val ${idx.val.length}, test ${idx.test.length}`,
   ];
   if (budget.shortClasses.length > 0) notes.push(`classes with fewer rows than the budget: ${budget.shortClasses.join(', ')}`);
   return {
-    inputShape: ds.inputShape,
+    scaled,
+    labels,
     numClasses,
     classNames: task.classes ?? Array.from({ length: numClasses }, (_, i) => String(i)),
-    train: toTensors(train, pick(budget.rows)),
-    val: toTensors(val, pick(idx.val)),
-    test: toTensors(test, pick(idx.test)),
+    train: budget.rows,
+    val: idx.val,
+    test: idx.test,
     notes,
+  };
+}
+
+export function prepareRunData(source: Dataset, opts: RunDataOptions): RunData {
+  const rows = selectRunRows(source, opts);
+  const pick = (r: Int32Array): Int32Array => Int32Array.from(r, (i) => rows.labels[i] as number);
+  const split = (r: Int32Array): SplitTensors => toTensors(takeRows(rows.scaled, r), pick(r));
+  return {
+    inputShape: rows.scaled.inputShape,
+    numClasses: rows.numClasses,
+    classNames: rows.classNames,
+    train: split(rows.train),
+    val: split(rows.val),
+    test: split(rows.test),
+    notes: rows.notes,
   };
 }
 

@@ -3,7 +3,9 @@
 import { availableParallelism, cpus, platform } from 'node:os';
 import { parentPort } from 'node:worker_threads';
 import { selectBackend } from '../backends/select.ts';
+import { isJointConfig } from '../../../contract/specHeadToHead.ts';
 import { isMultitaskConfig } from '../../../contract/specMultitask.ts';
+import { trainJointRun } from '../headToHead/runner.ts';
 import { trainMultitaskRun } from '../multitask/runner.ts';
 import { trainRun, type RunHooks } from '../runner.ts';
 import type { FromWorker, ToWorker } from './messages.ts';
@@ -42,11 +44,13 @@ async function run(start: Extract<ToWorker, { type: 'start' }>): Promise<void> {
       onLog: (line) => post({ type: 'log', line }),
       onCheckpoint: (path, info) => post({ type: 'artifact', path, info }),
     };
-    // The job arrives as stored JSON: a multitask config is told apart by its `kind`.
+    // The job arrives as stored JSON: multitask and joint (head-to-head multitask) configs are told apart by their `kind`.
     const config: unknown = start.job.config;
     const outcome = isMultitaskConfig(config)
       ? await trainMultitaskRun({ ...start.job, config }, hooks, abort.signal)
-      : await trainRun(start.job, hooks, abort.signal, start.resume ?? undefined);
+      : isJointConfig(config)
+        ? await trainJointRun({ ...start.job, config }, hooks, abort.signal)
+        : await trainRun(start.job, hooks, abort.signal, start.resume ?? undefined);
     post({ type: 'finished', status: outcome.status, epochsDone: outcome.epochsDone });
   } catch (err) {
     post({ type: 'failed', error: err instanceof Error ? err.message : String(err) });

@@ -1,17 +1,7 @@
-// Hash routes (#/experiments/3): they work the same from `graft serve` and from file://
-// in Electron, and the back button does what a user expects.
-export type Route =
-  | { view: 'experiments' }
-  | { view: 'experiment'; id: number }
-  | { view: 'not-found'; path: string };
+// The current route as shared state: follows the address bar's hash.
+import { parseRoute, type Route } from './routes.ts';
 
-export function parseRoute(hash: string): Route {
-  const path = hash.replace(/^#/, '') || '/';
-  if (path === '/' || path === '/experiments') return { view: 'experiments' };
-  const experiment = /^\/experiments\/(\d+)$/.exec(path);
-  if (experiment?.[1]) return { view: 'experiment', id: Number(experiment[1]) };
-  return { view: 'not-found', path };
-}
+export { paths, type Route, type CompareTarget } from './routes.ts';
 
 export class Router {
   route: Route = $state(parseRoute(window.location.hash));

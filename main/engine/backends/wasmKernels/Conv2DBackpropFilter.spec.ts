@@ -29,6 +29,16 @@ describe('Conv2DBackpropFilter on wasm matches the cpu backend', () => {
     expect(error).toBeLessThan(1e-4);
   });
 
+  it('the reference CNN first layer (batch 2, 28×28×1 → 3×3×1×32: the patch-matrix path)', async () => {
+    const random = randomSource(6);
+    const { error } = await onBothBackends(
+      'Conv2DBackpropFilter',
+      { x: randomTensor(random, [2, 28, 28, 1]), dy: randomTensor(random, [2, 26, 26, 32]) },
+      { strides: 1, pad: 'valid', dataFormat: 'NHWC', filterShape: [3, 3, 1, 32] },
+    );
+    expect(error).toBeLessThan(1e-4);
+  });
+
   it('refuses NCHW with a clear message (the shipped wasm Conv2D is NHWC-only too)', async () => {
     const random = randomSource(3);
     await expect(

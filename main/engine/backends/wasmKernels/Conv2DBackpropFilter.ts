@@ -1,16 +1,30 @@
 import * as tf from '@tensorflow/tfjs';
 import type { Conv2DBackpropFilterAttrs, KernelConfig, TensorInfo } from '@tensorflow/tfjs';
-import { geometryOf, im2colT } from './im2col.ts';
-import { asKernelFunc, copyOf, f32, free, input, matMul, runWasmKernel, type KernelArgs } from './wasmBackend.ts';
+import { geometryOf, im2col, type ConvGeometry } from './im2col.ts';
+import {
+  asKernelFunc,
+  f32,
+  free,
+  input,
+  matMul,
+  runWasmKernel,
+  transpose2d,
+  type KernelArgs,
+  type WasmKernelBackend,
+} from './wasmBackend.ts';
 
 /**
  * dW[kh, kw, ci, co] = Σ_{b, oy, ox} x[b, oy·s + kh − pad, ox·s + kw − pad, ci] · dy[b, oy, ox, co]
  *
- * As matrices, with P = b·oy·ox and K = kh·kw·ci: dW[K, Co] = colsT[K, P] · dy[P, Co],
- * where colsT holds x's patches as columns. The product runs in the wasm
- * backend's XNNPACK matmul, which is fast only without transposes and which
- * re-packs its right operand on every new tensor: dy is the small one to pack
- * (P·Co floats against P·K for the patches).
+ * Missing from the shipped wasm backend. Two ways to hand the work to XNNPACK:
+ * - as a convolution: with ci as the batch, b as the channels and dy as a
+ *   filter dilated by the stride, the sum above is a plain convolution whose
+ *   output is the [kh, kw] grid. XNNPACK builds no patch matrix for it.
+ * - as a matrix product: dWᵀ[Co, K] = dyᵀ[Co, P] · cols[P, K] with P = b·oy·ox,
+ *   K = kh·kw·ci and x's patches as the rows of cols (im2col). Cheaper when the
+ *   patches are few (a first layer on grey images), and the only way when the
+ *   convolution above would need negative padding (the forward conv skipped
+ *   trailing rows).
  */
 function conv2DBackpropFilter(args: KernelArgs<Conv2DBackpropFilterAttrs>): TensorInfo {
   const { backend, attrs } = args;
@@ -27,21 +41,64 @@ function conv2DBackpropFilter(args: KernelArgs<Conv2DBackpropFilterAttrs>): Tens
     tf.backend_util.convertConv2DDataFormat(attrs.dataFormat),
   );
   const g = geometryOf(info);
-  const positions = g.batch * g.outH * g.outW;
-  const patch = g.kH * g.kW * g.inC;
-
-  // Channel-major x makes each patch row a run of neighbouring pixels.
-  const xT = runWasmKernel(backend, 'Transpose', { x }, { perm: [3, 0, 1, 2] });
-  // XNNPACK caches its packed right operand by tensor id, and dy's id may meet
-  // a matmul elsewhere under another shape: multiply a private copy.
-  const dyRows = copyOf(backend, { ...dy, shape: [positions, info.outChannels] });
-  const colsT = backend.makeOutput([patch, positions], 'float32');
-  // Views are taken after the last allocation: a heap growth detaches older ones.
-  im2colT(f32(backend, xT), f32(backend, colsT), g);
-
-  const dW = matMul(backend, colsT, dyRows);
-  free(backend, xT, dyRows, colsT);
+  const pads = correlationPads(g);
+  // XNNPACK re-packs one big operand on every call: dy in the convolution (co floats per
+  // position), the patch matrix in the product (kh·kw·ci per position). Take the smaller.
+  const patchesAreSmaller = g.kH * g.kW * g.inC < info.outChannels;
+  const dW =
+    pads === undefined || patchesAreSmaller
+      ? viaMatMul(backend, x, dy, g, info.outChannels)
+      : viaConvolution(backend, x, dy, g, pads);
   return { ...dW, shape: [...attrs.filterShape] };
+}
+
+/** Padding that makes the convolution's output exactly kh×kw; undefined if it would be negative. */
+function correlationPads(g: ConvGeometry): tf.backend_util.ExplicitPadding | undefined {
+  const bottom = g.kH + (g.outH - 1) * g.strideH - g.inH - g.padTop;
+  const right = g.kW + (g.outW - 1) * g.strideW - g.inW - g.padLeft;
+  if (bottom < 0 || right < 0) return undefined;
+  return [
+    [0, 0],
+    [g.padTop, bottom],
+    [g.padLeft, right],
+    [0, 0],
+  ];
+}
+
+function viaConvolution(
+  backend: WasmKernelBackend,
+  x: TensorInfo,
+  dy: TensorInfo,
+  g: ConvGeometry,
+  pad: tf.backend_util.ExplicitPadding,
+): TensorInfo {
+  const images = runWasmKernel(backend, 'Transpose', { x }, { perm: [3, 1, 2, 0] }); // [ci, h, w, b]
+  const filter = runWasmKernel(backend, 'Transpose', { x: dy }, { perm: [1, 2, 0, 3] }); // [oy, ox, b, co]
+  const grid = runWasmKernel(
+    backend,
+    'Conv2D',
+    { x: images, filter },
+    { strides: 1, pad, dataFormat: 'NHWC', dilations: [g.strideH, g.strideW] },
+  ); // [ci, kh, kw, co]
+  const dW = runWasmKernel(backend, 'Transpose', { x: grid }, { perm: [1, 2, 0, 3] });
+  free(backend, images, filter, grid);
+  return dW;
+}
+
+function viaMatMul(backend: WasmKernelBackend, x: TensorInfo, dy: TensorInfo, g: ConvGeometry, outChannels: number): TensorInfo {
+  const positions = g.batch * g.outH * g.outW;
+  // dWᵀ[Co, K] = dyᵀ[Co, P] · cols[P, K]: XNNPACK packs its right operand afresh for every
+  // new tensor, so the patches (the smaller operand whenever this path is taken by choice)
+  // go on the right and dy is transposed instead.
+  const dyT = transpose2d(backend, { ...dy, shape: [positions, outChannels] });
+  const cols = backend.makeOutput([positions, g.kH * g.kW * g.inC], 'float32');
+  // Views are taken after the last allocation: a heap growth detaches older ones.
+  const colsView = f32(backend, cols);
+  im2col(new Float32Array(colsView.buffer), f32(backend, x).byteOffset >> 2, colsView.byteOffset >> 2, g);
+  const dWT = matMul(backend, dyT, cols);
+  const dW = transpose2d(backend, dWT);
+  free(backend, dyT, cols, dWT);
+  return dW;
 }
 
 export const conv2DBackpropFilterConfig: KernelConfig = {

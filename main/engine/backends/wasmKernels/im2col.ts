@@ -41,49 +41,59 @@ export function geometryOf(info: backend_util.Conv2DInfo): ConvGeometry {
   };
 }
 
+// Below this length a plain loop beats the call overhead of copyWithin (a memmove).
+const SHORT_RUN = 16;
+
+function copyRun(heap: Float32Array, from: number, to: number, length: number): void {
+  if (length < SHORT_RUN) {
+    for (let i = 0; i < length; i++) heap[to + i] = heap[from + i]!;
+  } else {
+    heap.copyWithin(to, from, from + length);
+  }
+}
+
+function zeroRun(heap: Float32Array, to: number, length: number): void {
+  for (let i = 0; i < length; i++) heap[to + i] = 0;
+}
+
 /**
- * Patches of x as columns: colsT[(kh, kw, c), (b, oy, ox)], read from x laid out
- * channel-major as [C, B, H, W]. In that layout each output row of a patch
- * reads consecutive (stride 1) or evenly spaced input pixels, and colsT is
- * written strictly in order, which keeps this loop memory-bound and cheap.
+ * Patches of x as rows: cols[(b, oy, ox), (kh, kw, c)]. Both live on the wasm heap
+ * (`xAt`, `colsAt` are float offsets into `heap`), so a whole kernel row (kw·c
+ * contiguous floats when nothing is clipped) moves with one memmove.
  */
-export function im2colT(xT: Float32Array, colsT: Float32Array, g: ConvGeometry): void {
-  const { batch, inH, inW, inC, outH, outW, strideH, strideW } = g;
-  const plane = inH * inW;
-  let to = 0;
-  for (let kh = 0; kh < g.kH; kh++) {
-    const iyStart = kh * g.dilationH - g.padTop;
-    const [oyFrom, oyTo] = insideRange(iyStart, strideH, inH, outH);
-    for (let kw = 0; kw < g.kW; kw++) {
-      const ixStart = kw * g.dilationW - g.padLeft;
-      const [oxFrom, oxTo] = insideRange(ixStart, strideW, inW, outW);
-      for (let c = 0; c < inC; c++) {
-        for (let b = 0; b < batch; b++) {
-          const planeAt = (c * batch + b) * plane;
-          for (const end = to + oyFrom * outW; to < end; ) colsT[to++] = 0;
-          for (let oy = oyFrom; oy < oyTo; oy++) {
-            for (let ox = 0; ox < oxFrom; ox++) colsT[to++] = 0;
-            let from = planeAt + (iyStart + oy * strideH) * inW + ixStart + oxFrom * strideW;
-            const end = to + oxTo - oxFrom;
-            if (strideW === 1) {
-              while (to < end) colsT[to++] = xT[from++]!;
-            } else {
-              for (; to < end; from += strideW) colsT[to++] = xT[from]!;
-            }
-            for (let ox = oxTo; ox < outW; ox++) colsT[to++] = 0;
+export function im2col(heap: Float32Array, xAt: number, colsAt: number, g: ConvGeometry): void {
+  const { inH, inW, inC: c, kH, kW } = g;
+  const rowRun = kW * c;
+  let to = colsAt;
+  for (let b = 0; b < g.batch; b++) {
+    for (let oy = 0; oy < g.outH; oy++) {
+      const iy0 = oy * g.strideH - g.padTop;
+      for (let ox = 0; ox < g.outW; ox++) {
+        const ix0 = ox * g.strideW - g.padLeft;
+        const wholeRow = g.dilationW === 1 && ix0 >= 0 && ix0 + kW <= inW;
+        for (let kh = 0; kh < kH; kh++) {
+          const iy = iy0 + kh * g.dilationH;
+          if (iy < 0 || iy >= inH) {
+            zeroRun(heap, to, rowRun);
+            to += rowRun;
+            continue;
           }
-          for (const end = to + (outH - oyTo) * outW; to < end; ) colsT[to++] = 0;
+          const rowAt = xAt + (b * inH + iy) * inW * c;
+          if (wholeRow) {
+            copyRun(heap, rowAt + ix0 * c, to, rowRun);
+            to += rowRun;
+            continue;
+          }
+          for (let kw = 0; kw < kW; kw++) {
+            const ix = ix0 + kw * g.dilationW;
+            if (ix < 0 || ix >= inW) zeroRun(heap, to, c);
+            else copyRun(heap, rowAt + ix * c, to, c);
+            to += c;
+          }
         }
       }
     }
   }
-}
-
-/** The outputs o in [0, outSize) whose input start + o·stride lies in [0, inSize), as [from, to). */
-function insideRange(start: number, stride: number, inSize: number, outSize: number): [number, number] {
-  const from = Math.min(outSize, Math.max(0, Math.ceil(-start / stride)));
-  const to = Math.max(from, Math.min(outSize, Math.ceil((inSize - start) / stride)));
-  return [from, to];
 }
 
 /**

@@ -4,7 +4,11 @@ import { conv2DBackpropFilterConfig } from './Conv2DBackpropFilter.ts';
 import { conv2DBackpropInputConfig } from './Conv2DBackpropInput.ts';
 import { depthwiseConv2dNativeBackpropFilterConfig } from './DepthwiseConv2dNativeBackpropFilter.ts';
 import { depthwiseConv2dNativeBackpropInputConfig } from './DepthwiseConv2dNativeBackpropInput.ts';
+import { gatherV2Config } from './GatherV2.ts';
+import { identityConfig } from './Identity.ts';
 import { maxPoolGradConfig } from './MaxPoolGrad.ts';
+import { sliceConfig } from './Slice.ts';
+import { sumConfig } from './Sum.ts';
 import { unsortedSegmentSumConfig } from './UnsortedSegmentSum.ts';
 import { registerWasmKernel } from './wasmBackend.ts';
 
@@ -18,12 +22,18 @@ export const addedKernels: readonly KernelConfig[] = [
 
 /**
  * Shipped kernels we replace: wrong (MaxPoolGrad), a scalar loop where XNNPACK could run
- * (Conv2DBackpropInput, transposed BatchMatMul).
+ * (Conv2DBackpropInput, transposed BatchMatMul), or a needless transpose (Sum over leading axes).
  */
 export const replacedKernels: readonly KernelConfig[] = [
   conv2DBackpropInputConfig,
   batchMatMulConfig,
   maxPoolGradConfig,
+  sumConfig,
+  // Copies: a per-element stride loop (GatherV2), a copy of the whole input per slice (Slice),
+  // a copy of every tensor kept for the backward pass (Identity).
+  gatherV2Config,
+  sliceConfig,
+  identityConfig,
 ];
 
 /**

@@ -14,6 +14,8 @@ export interface WasmKernelBackend {
   /** A view (no copy) of a tensor's bytes on the heap; invalid after the heap grows. */
   typedArrayFromHeap(info: TensorInfo): Float32Array | Int32Array | Uint8Array;
   disposeData(dataId: object, force?: boolean): boolean;
+  /** Counts one more tensor sharing this data; disposeData frees it at the last one. */
+  incRef(dataId: object): void;
 }
 
 export interface KernelArgs<A> {
@@ -94,13 +96,6 @@ export function matMul(backend: WasmKernelBackend, a: TensorInfo, b: TensorInfo)
   // The shipped BatchMatMul only reaches XNNPACK without transposes and with a
   // batch of one; with either transpose it falls back to a scalar loop.
   return runWasmKernel(backend, 'BatchMatMul', { a, b }, { transposeA: false, transposeB: false });
-}
-
-/** A fresh heap tensor with the same values (and a new id). */
-export function copyOf(backend: WasmKernelBackend, info: TensorInfo): TensorInfo {
-  const out = backend.makeOutput(info.shape, info.dtype);
-  backend.typedArrayFromHeap(out).set(backend.typedArrayFromHeap(info));
-  return out;
 }
 
 export function transpose2d(backend: WasmKernelBackend, x: TensorInfo): TensorInfo {

@@ -37,6 +37,7 @@ export const crossStitch: Architecture = {
       encoderVariables: [...towers.flatMap((t) => t.variables), ...inner],
       taskVariables: heads.map((h, t) => [rows[t]!, ...h.variables]),
       sharesParameters: true,
+      stateVariables: [...[...towers, ...heads].flatMap((t) => t.allVariables), ...inner, ...rows],
       encode: (x, mode) => {
         let hs = towers.map(() => x);
         for (let b = 0; b < blocks; b++) {

@@ -13,6 +13,7 @@ export const hardSharing: Architecture = {
       encoderVariables: trunk.variables,
       taskVariables: heads.map((h) => h.variables),
       sharesParameters: trunk.variables.length > 0,
+      stateVariables: [trunk, ...heads].flatMap((t) => t.allVariables),
       encode: (x, mode) => trunk.run(x, mode),
       decode: (z, task, mode) => heads[task]!.run(z, mode),
       penalty: () => null,

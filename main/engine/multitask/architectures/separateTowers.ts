@@ -18,6 +18,7 @@ export function buildSeparateTowers(ctx: BuildContext): SeparateTowers {
     encoderVariables: towers.flatMap((t) => t.variables),
     taskVariables: heads.map((h) => h.variables),
     sharesParameters: false,
+    stateVariables: [...towers, ...heads].flatMap((t) => t.allVariables),
     encode: (x, mode) => stackTowers(towers.map((t) => t.run(x, mode))),
     decode: (z, task, mode) => heads[task]!.run(towerSlice(z, task), mode),
     penalty: () => null,

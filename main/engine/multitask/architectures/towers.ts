@@ -16,6 +16,8 @@ export interface Tower {
   /** Shape of one example's output, e.g. [32] or [7, 7, 16]. */
   outputShape: number[];
   variables: tf.Variable[];
+  /** Every weight, batch-norm statistics included, for checkpoints. */
+  allVariables: tf.Variable[];
   /** Per block, its trainable variables: soft-sharing pairs them across towers. */
   blockVariables: tf.Variable[][];
   run(x: tf.Tensor, mode: ForwardMode, from?: number, to?: number): tf.Tensor;
@@ -28,6 +30,7 @@ function towerOf(net: Net, output: tf.SymbolicTensor): Tower {
     net,
     outputShape: output.shape.slice(1).map((d) => d ?? 1),
     variables: blockVariables.flat(),
+    allVariables: net.model.weights.map((w) => w.read() as tf.Variable),
     blockVariables,
     blockCount: net.blocks.length,
     run: (x, mode, from = 0, to = net.blocks.length) => forward(net, x, mode, from, to),

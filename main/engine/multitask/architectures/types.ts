@@ -36,6 +36,8 @@ export interface MultitaskModel {
   encode(x: tf.Tensor, mode: ForwardMode): tf.Tensor;
   /** Task `task`'s output from Z: logits, or [batch, 1] for regression. */
   decode(z: tf.Tensor, task: number, mode: ForwardMode): tf.Tensor;
+  /** Every variable of the model, trained or not (batch-norm statistics too), in a stable order: what a checkpoint holds. */
+  stateVariables: tf.Variable[];
   /** A regularizer added to the training objective (soft-sharing's L2 pull); null when none. */
   penalty(): tf.Scalar | null;
   paramCount: number;

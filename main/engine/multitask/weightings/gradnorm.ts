@@ -43,6 +43,14 @@ export function gradnorm(ctx: WeightingContext): GradientWeighting {
     name: 'gradnorm',
     kind: 'gradient',
     usesRepresentation: false,
+    state: () => ({ weights: [...weights], initialLosses: initialLosses ? [...initialLosses] : null, m: Array.from(m), v: Array.from(v), step }),
+    restore(state) {
+      weights = [...(state['weights'] as number[])];
+      initialLosses = (state['initialLosses'] as number[] | null) ?? null;
+      m.set(state['m'] as number[]);
+      v.set(state['v'] as number[]);
+      step = state['step'] as number;
+    },
     combine(input: TaskGradients): CombinedGradient {
       initialLosses ??= [...input.losses];
       const used = [...weights];

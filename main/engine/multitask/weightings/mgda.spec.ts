@@ -8,7 +8,7 @@ const ctx = { tasks: [{ name: 'a', type: 'classification' as const }, { name: 'b
 
 describe('MGDA min-norm solver', () => {
   it('matches the two-task closed form γ = (g2 − g1)·g2 / ‖g1 − g2‖²', () => {
-    // g1 = (1,0), g2 = (0,2): γ = (0·… ) → ((−1,2)·(0,2)) / ‖(1,−2)‖² = 4/5; min-norm point (0.8, 0.4).
+    // g1 = (1,0), g2 = (0,2): γ = (g2 − g1)·g2 / ‖g1 − g2‖² = ((−1,2)·(0,2)) / ‖(1,−2)‖² = 4/5; min-norm point (0.8, 0.4).
     const [g1, g2] = [v(1, 0), v(0, 2)];
     const alpha = minNormWeights(gram([g1, g2]));
     expect(alpha[0]).toBeCloseTo(0.8, 12);

@@ -1,7 +1,8 @@
 // PCGrad (Yu et al. 2020, "Gradient Surgery for Multi-Task Learning"): where two task
 // gradients conflict (negative dot product), project each onto the normal plane of the other,
 // g_i ← g_i − (g_i·g_j / ‖g_j‖²)·g_j, visiting the other tasks in a random order per task
-// and step (seeded here; the paper's code shuffles with Python's global random). The shared
+// and step (seeded per epoch here, so a resumed run draws the same; the paper's code shuffles
+// with Python's global random). The shared
 // update is the sum of the projected gradients; task-specific weights keep their own gradient.
 import { deriveSeed, mulberry32, shuffleInPlace, type Rng } from '../../../data/random.ts';
 import type { CombinedGradient, GradientWeighting, WeightingContext } from './types.ts';
@@ -38,12 +39,15 @@ function randomOrder(rng: Rng, count: number): (task: number) => number[] {
 
 export function pcgrad(ctx: WeightingContext): GradientWeighting {
   const count = ctx.tasks.length;
-  const rng = mulberry32(deriveSeed(ctx.seed, 'pcgrad'));
+  let rng: Rng = mulberry32(deriveSeed(ctx.seed, 'pcgrad 0'));
   const ones = Array.from({ length: count }, () => 1);
   return {
     name: 'pcgrad',
     kind: 'gradient',
     usesRepresentation: false,
+    startEpoch: (history) => {
+      rng = mulberry32(deriveSeed(ctx.seed, `pcgrad ${history.length}`));
+    },
     combine(input): CombinedGradient {
       const shared = sumVectors(projectConflicts(input.grads, randomOrder(rng, count)));
       return { shared, taskScale: ones, weights: ones };

@@ -37,6 +37,9 @@ interface WeightingBase {
   name: WeightingName;
   /** Called before each epoch with the mean training loss of every epoch done so far, per task. */
   startEpoch?(lossHistory: number[][]): void;
+  /** What a checkpoint must keep, besides variables, to resume exactly (JSON); absent when stateless. */
+  state?(): WeightingState;
+  restore?(state: WeightingState): void;
   dispose?(): void;
 }
 
@@ -58,5 +61,7 @@ export interface GradientWeighting extends WeightingBase {
 }
 
 export type Weighting = LossWeighting | GradientWeighting;
+
+export type WeightingState = Record<string, number[] | number | null>;
 
 export type WeightingFactory = (ctx: WeightingContext) => Weighting;

@@ -1,0 +1,63 @@
+// Finding a Python that has PyTorch and running the reference script with it. Debian's
+// python3-torch is importable only by /usr/bin/python3, while the `python3` first on PATH may be
+// another interpreter (pyenv), so each candidate is asked in turn. Nothing is ever installed.
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+const SCRIPT = fileURLToPath(new URL('./reference/torch_train.py', import.meta.url));
+
+export interface TorchFound {
+  python: string;
+  torch: string;
+}
+
+export type TorchLookup = { ok: true; found: TorchFound } | { ok: false; missing: string };
+
+function candidates(): string[] {
+  const list = [process.env.GRAFT_PYTHON, '/usr/bin/python3', 'python3'].filter((p): p is string => Boolean(p));
+  return [...new Set(list)];
+}
+
+let lookup: TorchLookup | undefined;
+
+export function findTorch(): TorchLookup {
+  if (lookup) return lookup;
+  const tried: string[] = [];
+  for (const python of candidates()) {
+    const result = spawnSync(python, ['-c', 'import torch; print(torch.__version__)'], { encoding: 'utf8', timeout: 60_000 });
+    if (result.status === 0) return (lookup = { ok: true, found: { python, torch: result.stdout.trim() } });
+    tried.push(python);
+  }
+  return (lookup = { ok: false, missing: `PyTorch not found (tried ${tried.join(', ')}): apt-get install python3-torch` });
+}
+
+export type TorchModel = 'cnn' | 'mlp' | 'head';
+
+export interface TorchResult {
+  samplesPerSec: number;
+  cpuSamplesPerSec: number;
+  threads: number;
+}
+
+/** Samples/s of the reference model in PyTorch on the CPU, or null (with the reason) when it cannot run. */
+export function torchThroughput(model: TorchModel, o: { batch: number; steps: number; threads: number }): TorchResult | { error: string } {
+  const torch = findTorch();
+  if (!torch.ok) return { error: torch.missing };
+  const args = [SCRIPT, '--model', model, '--batch', String(o.batch), '--steps', String(o.steps), '--threads', String(o.threads)];
+  // The interpreter's own thread pools follow the same count as torch.set_num_threads.
+  const env = { ...process.env, OMP_NUM_THREADS: String(o.threads), MKL_NUM_THREADS: String(o.threads) };
+  const result = spawnSync(torch.found.python, args, { encoding: 'utf8', timeout: 600_000, env });
+  const line = result.stdout.trim().split('\n').at(-1) ?? '';
+  try {
+    const parsed = JSON.parse(line) as { samplesPerSec?: number; cpuSamplesPerSec?: number; threads?: number; error?: string };
+    if (parsed.error) return { error: parsed.error };
+    if (typeof parsed.samplesPerSec === 'number') return {
+        samplesPerSec: parsed.samplesPerSec,
+        cpuSamplesPerSec: parsed.cpuSamplesPerSec ?? Number.NaN,
+        threads: parsed.threads ?? o.threads,
+      };
+  } catch {
+    // fall through to the error below, with what the script printed
+  }
+  return { error: `the PyTorch reference failed (exit ${result.status}): ${(result.stderr || line).trim().split('\n').at(-1) ?? ''}` };
+}

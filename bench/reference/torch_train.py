@@ -1,0 +1,86 @@
+"""PyTorch reference for Graft's training benchmark: the same models, batch and optimizer.
+
+Prints one JSON object on stdout. Run with an interpreter that has torch (Debian: /usr/bin/python3
+with python3-torch). Random inputs: throughput does not depend on the values.
+"""
+import argparse
+import json
+import platform
+import sys
+import time
+
+
+def build(model, torch):
+    nn = torch.nn
+    if model == "cnn":
+        # 28x28x1 -> conv3x3x32 + ReLU -> pool2 -> conv3x3x64 + ReLU -> pool2 -> dense128 + ReLU -> dense10
+        # 'same' padding, as Graft's cnn blocks use.
+        return nn.Sequential(
+            nn.Conv2d(1, 32, 3, padding=1), nn.ReLU(), nn.MaxPool2d(2),
+            nn.Conv2d(32, 64, 3, padding=1), nn.ReLU(), nn.MaxPool2d(2),
+            nn.Flatten(), nn.Linear(7 * 7 * 64, 128), nn.ReLU(), nn.Linear(128, 10),
+        ), (1, 28, 28)
+    if model == "mlp":
+        return nn.Sequential(
+            nn.Flatten(), nn.Linear(784, 256), nn.ReLU(), nn.Linear(256, 128), nn.ReLU(), nn.Linear(128, 10),
+        ), (1, 28, 28)
+    if model == "head":
+        # Feature extraction: the frozen CNN base (conv, conv, dense128) is cached; only the head trains.
+        return nn.Sequential(nn.Linear(128, 10)), (128,)
+    raise SystemExit(f"unknown model {model}")
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--model", default="cnn", choices=["cnn", "mlp", "head"])
+    parser.add_argument("--batch", type=int, default=64)
+    parser.add_argument("--steps", type=int, default=50)
+    parser.add_argument("--warmup", type=int, default=5)
+    parser.add_argument("--threads", type=int, default=1)
+    args = parser.parse_args()
+    try:
+        import torch
+    except ImportError as error:
+        print(json.dumps({"error": f"PyTorch not found ({error}): apt-get install python3-torch"}))
+        return 0
+    torch.set_num_threads(args.threads)
+    torch.manual_seed(0)
+    net, shape = build(args.model, torch)
+    opt = torch.optim.Adam(net.parameters(), lr=1e-3)
+    loss_fn = torch.nn.CrossEntropyLoss()
+    # A pool of batches, like an epoch's shuffled data, rather than one tensor reused.
+    pool = [(torch.rand(args.batch, *shape), torch.randint(0, 10, (args.batch,))) for _ in range(8)]
+
+    def step(i):
+        x, y = pool[i % len(pool)]
+        opt.zero_grad(set_to_none=True)
+        loss = loss_fn(net(x), y)
+        loss.backward()
+        opt.step()
+        # Graft reads each step's loss back too (it checks for divergence).
+        return loss.item()
+
+    for i in range(args.warmup):
+        step(i)
+    start = time.perf_counter()
+    cpu_start = time.process_time()
+    for i in range(args.steps):
+        step(i)
+    seconds = time.perf_counter() - start
+    cpu_seconds = time.process_time() - cpu_start
+    print(json.dumps({
+        "model": args.model,
+        "samplesPerSec": args.steps * args.batch / seconds,
+        "msPerStep": seconds * 1000 / args.steps,
+        # CPU time of the process: steadier than wall time on a shared machine.
+        "cpuSamplesPerSec": args.steps * args.batch / max(cpu_seconds, 1e-9),
+        "threads": torch.get_num_threads(),
+        "torch": torch.__version__,
+        "python": platform.python_version(),
+        "executable": sys.executable,
+    }))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

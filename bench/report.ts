@@ -1,0 +1,45 @@
+// The figures as a table for the terminal; the JSON file carries the same and more.
+import type { BenchResults } from './results.ts';
+
+const fmt = (n: number | null | undefined, digits = 0): string =>
+  n === null || n === undefined || !Number.isFinite(n) ? '—' : n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+
+export function formatReport(r: BenchResults): string {
+  const m = r.machine;
+  const lines = [
+    `Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGB} GB, load ${fmt(m.loadAverage, 1)}; Node ${m.node}, tfjs ${m.tfjs}, better-sqlite3 ${m.betterSqlite3}, torch ${m.torch ?? 'not found'}`,
+    `Backend: ${m.backend} (${m.threads} thread${m.threads === 1 ? '' : 's'}) — ${m.backendReason}`,
+    '',
+  ];
+  const trains = [
+    ['train', 'reference CNN'],
+    ['mlp', 'MLP 784-256-128-10'],
+    ['features', 'feature extraction (head on cached features)'],
+  ] as const;
+  for (const [key, label] of trains) {
+    const t = r[key];
+    if (!t) continue;
+    lines.push(
+      `${label}: Graft ${fmt(t.graftSamplesPerSec)} samples/s, PyTorch ${fmt(t.pytorchSamplesPerSec)} → ${fmt(t.ratio, 2)}× ` +
+        `(per CPU-second: ${fmt(t.graftCpuSamplesPerSec)} vs ${fmt(t.pytorchCpuSamplesPerSec)} → ${fmt(t.cpuRatio, 2)}×)` +
+        (t.pytorchMissing ? ` — ${t.pytorchMissing}` : ''),
+    );
+  }
+  if (r.logging) {
+    const l = r.logging;
+    lines.push(
+      `logging: store ${fmt(l.storePointsPerSec)} points/s, bare insert ${fmt(l.ceilingPointsPerSec)} → ${fmt(l.ratio, 2)}×; ` +
+        `one epoch's write ${fmt(l.epochWriteMs, 2)} ms = ${fmt(l.epochOverheadPct, 3)}% of a reference-CNN epoch`,
+    );
+  }
+  if (r.compare) {
+    const c = r.compare;
+    lines.push(`compare: read + downsample ${c.runs} runs × ${fmt(c.pointsPerRun)} points: ${fmt(c.ms)} ms (read alone ${fmt(c.readMs)} ms; target < ${c.targetMs} ms)`);
+    if (c.render) lines.push(`compare: first render in Chromium ${fmt(c.render.ms)} ms (target < ${c.render.targetMs} ms) — ${c.render.view}`);
+  }
+  if (r.startup) lines.push(`startup: graft serve to first page with data ${fmt(r.startup.ms)} ms (serve printed its URL after ${fmt(r.startup.serveMs)} ms)`);
+  for (const p of r.concurrency ?? []) {
+    lines.push(`concurrency: ${p.workers} worker${p.workers === 1 ? '' : 's'}: ${fmt(p.runsPerMinute, 1)} runs/min (${p.runs} runs in ${fmt(p.seconds, 1)} s${p.failed ? `, ${p.failed} failed` : ''})`);
+  }
+  return lines.join('\n');
+}

@@ -1,0 +1,51 @@
+// `graft compare` for a multitask experiment: the per-task test metrics of every arm, then Δm
+// and the per-task Δ against the single-task baselines, always under the Δm convention label.
+import { formatMeanStd } from '../../analysis/format.ts';
+import type { ArmComparison, ExperimentComparison, MultitaskSummary } from '../../contract/compare.ts';
+import type { CliIO } from './command.ts';
+import { formatTable } from './table.ts';
+
+function signedPercent(value: number | null | undefined): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return '—';
+  const text = value.toFixed(2);
+  if (/^-?0\.00$/.test(text)) return '0.00%';
+  return value > 0 ? `+${text}%` : `${text}%`;
+}
+
+function metricTable(arms: ArmComparison[], summary: MultitaskSummary): string {
+  const columns = summary.tasks.flatMap((t) => t.metrics.map((m) => ({ key: `${t.name}/test/${m}`, metric: m, label: `${t.name} ${m}` })));
+  return formatTable(
+    ['arm', 'budget', 'seeds', ...columns.map((c) => c.label)],
+    arms.map((arm) => [arm.name, arm.budget, String(arm.runs), ...columns.map((c) => (arm.metrics[c.key] ? formatMeanStd(arm.metrics[c.key]!, c.metric) : '—'))]),
+  );
+}
+
+function deltaTable(arms: ArmComparison[], summary: MultitaskSummary): string {
+  const tasks = summary.tasks.map((t) => t.name);
+  return formatTable(
+    ['arm', 'architecture', 'weighting', 'budget', 'Δm', ...tasks.map((t) => `Δ ${t}`), ''],
+    arms.map((arm) => [
+      arm.name,
+      arm.architecture ?? '—',
+      arm.weighting ?? '—',
+      arm.budget,
+      arm.baseline ? 'baseline' : signedPercent(arm.deltaM),
+      ...tasks.map((t) => (arm.baseline ? '' : signedPercent(arm.perTaskDelta?.[t]))),
+      arm.negativeTransfer && arm.negativeTransfer.length > 0 ? `NEGATIVE TRANSFER: ${arm.negativeTransfer.join(', ')}` : '',
+    ]),
+  );
+}
+
+export function printMultitaskComparison(io: CliIO, comparison: ExperimentComparison, summary: MultitaskSummary): void {
+  io.out(`${comparison.experiment.name} (${comparison.experiment.kind}, id ${comparison.experiment.id})`);
+  if (comparison.arms.length === 0) {
+    io.out('No completed runs to compare yet.');
+    return;
+  }
+  io.out(`\nPer-task test metrics (at each task's best validation epoch):\n`);
+  io.out(metricTable(comparison.arms, summary));
+  io.out(`\n${summary.convention}\n`);
+  io.out(deltaTable(comparison.arms, summary));
+  io.out('');
+  for (const line of comparison.conventions) io.out(`· ${line}`);
+}

@@ -1,0 +1,110 @@
+// A multitask checkpoint is a folder: every model variable (weights.bin, by position), the
+// optimizer's state (optimizer.bin), and state.json with the loop state and the weighting's own
+// state (GradNorm's weights and moments). Written beside the old one and swapped in by rename,
+// so a crash mid-write leaves the previous checkpoint whole — as the transfer checkpoint does.
+import { createHash } from 'node:crypto';
+import { readFile, rename, rm, stat, writeFile, mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import * as tf from '@tensorflow/tfjs';
+import type { Weighting, WeightingState } from './weightings/index.ts';
+
+const STATE_FILE = 'state.json';
+const WEIGHTS_FILE = 'weights.bin';
+const OPTIMIZER_FILE = 'optimizer.bin';
+
+export interface MultitaskLoopState {
+  /** Epochs done. */
+  epoch: number;
+  step: number;
+  /** Seconds of training so far, across resumes. */
+  elapsed: number;
+  bestValLoss: number;
+  sinceBest: number;
+  /** Mean training loss per epoch and task (DWA reads it). */
+  lossHistory: number[][];
+}
+
+interface CheckpointFile {
+  format: 'graft-multitask-checkpoint';
+  version: 1;
+  loop: MultitaskLoopState;
+  weighting: WeightingState | null;
+  variables: { shape: number[] }[];
+  optimizer: tf.io.WeightsManifestEntry[];
+}
+
+export interface CheckpointParts {
+  /** The model's state variables and the weighting's, in a fixed order. */
+  variables: tf.Variable[];
+  optimizer: tf.Optimizer;
+  weighting: Weighting;
+}
+
+async function exists(path: string): Promise<boolean> {
+  return stat(path).then(
+    () => true,
+    () => false,
+  );
+}
+
+async function encode(tensors: { name: string; tensor: tf.Tensor }[]): Promise<{ bytes: Uint8Array; specs: tf.io.WeightsManifestEntry[] }> {
+  const encoded = await tf.io.encodeWeights(tensors);
+  return { bytes: new Uint8Array(tf.io.CompositeArrayBuffer.join(encoded.data)), specs: encoded.specs };
+}
+
+export async function saveMultitaskCheckpoint(dir: string, parts: CheckpointParts, loop: MultitaskLoopState): Promise<{ size: number; sha256: string }> {
+  const fresh = `${dir}.new`;
+  const old = `${dir}.old`;
+  await rm(fresh, { recursive: true, force: true });
+  await mkdir(fresh, { recursive: true });
+  const weights = await encode(parts.variables.map((v, i) => ({ name: `v${i}`, tensor: v })));
+  const optimizerWeights = await parts.optimizer.getWeights();
+  const optimizer = await encode(optimizerWeights);
+  // getWeights() makes a fresh tensor for the iteration count; the rest are live state.
+  for (const w of optimizerWeights) if (w.name === 'iter') w.tensor.dispose();
+  const file: CheckpointFile = {
+    format: 'graft-multitask-checkpoint',
+    version: 1,
+    loop,
+    weighting: parts.weighting.state?.() ?? null,
+    variables: parts.variables.map((v) => ({ shape: v.shape })),
+    optimizer: optimizer.specs,
+  };
+  // JSON has no Infinity: an unset best validation loss is stored as null.
+  const json = JSON.stringify(file, (_k, v: unknown) => (v === Number.POSITIVE_INFINITY ? null : v));
+  await writeFile(join(fresh, WEIGHTS_FILE), weights.bytes);
+  await writeFile(join(fresh, OPTIMIZER_FILE), optimizer.bytes);
+  await writeFile(join(fresh, STATE_FILE), json);
+  await rm(old, { recursive: true, force: true });
+  if (await exists(dir)) await rename(dir, old);
+  await rename(fresh, dir);
+  await rm(old, { recursive: true, force: true });
+  const sha256 = createHash('sha256').update(json).update(weights.bytes).update(optimizer.bytes).digest('hex');
+  return { size: json.length + weights.bytes.length + optimizer.bytes.length, sha256 };
+}
+
+/** Writes the checkpoint's values into the freshly built parts; returns where the loop resumes. */
+export async function restoreMultitaskCheckpoint(dir: string, parts: CheckpointParts): Promise<MultitaskLoopState> {
+  // A crash between the two renames of saveMultitaskCheckpoint leaves only the .old folder.
+  const where = (await exists(join(dir, STATE_FILE))) ? dir : `${dir}.old`;
+  let file: CheckpointFile;
+  try {
+    file = JSON.parse(await readFile(join(where, STATE_FILE), 'utf8')) as CheckpointFile;
+  } catch (err) {
+    throw new Error(`cannot read checkpoint ${join(dir, STATE_FILE)}: ${(err as Error).message}`);
+  }
+  if (file.format !== 'graft-multitask-checkpoint' || file.version !== 1) throw new Error(`${join(where, STATE_FILE)} is not a Graft multitask checkpoint (version 1)`);
+  const mismatch = file.variables.length !== parts.variables.length || file.variables.some((v, i) => v.shape.join('x') !== parts.variables[i]?.shape.join('x'));
+  if (mismatch) throw new Error(`checkpoint ${where} does not match this run's model (its variables differ); it cannot be resumed`);
+  const weights = new Uint8Array(await readFile(join(where, WEIGHTS_FILE)));
+  const decoded = tf.io.decodeWeights(weights.buffer, parts.variables.map((v, i) => ({ name: `v${i}`, shape: v.shape, dtype: 'float32' as const })));
+  parts.variables.forEach((v, i) => v.assign(decoded[`v${i}`] as tf.Tensor));
+  tf.dispose(Object.values(decoded));
+  const optimizerBytes = new Uint8Array(await readFile(join(where, OPTIMIZER_FILE)));
+  const optimizerState = tf.io.decodeWeights(optimizerBytes.buffer, file.optimizer);
+  // setWeights needs getWeights() order, which the specs keep; it copies into new variables.
+  await parts.optimizer.setWeights(file.optimizer.map((s) => ({ name: s.name, tensor: optimizerState[s.name] as tf.Tensor })));
+  tf.dispose(Object.values(optimizerState));
+  if (file.weighting) parts.weighting.restore?.(file.weighting);
+  return { ...file.loop, bestValLoss: file.loop.bestValLoss ?? Number.POSITIVE_INFINITY };
+}

@@ -1,0 +1,60 @@
+// One entry point for every report format: read the model once, draw the charts when the format
+// shows them, render, and hand back the files (the main one and its attachments). The CLI writes
+// them to disk; the API sends them as base64 for the app's save dialog.
+import type { ReportFile } from '../../contract/api.ts';
+import type { RunStore } from '../../db/store.ts';
+import { renderCharts } from './charts/render.ts';
+import { chartSpecs } from './charts/specs.ts';
+import { renderSummaryCsv, seriesCsvChunks } from './csv.ts';
+import { contentBuffer, type ReportOutput } from './files.ts';
+import { FORMAT_INFO, stemOf, suggestedFileName, type ReportFormat } from './formats.ts';
+import { renderHtml } from './html.ts';
+import { renderLatex } from './latex.ts';
+import { renderMarkdown } from './markdown.ts';
+import { buildReportModel } from './model.ts';
+import { renderPdf } from './pdf/report.ts';
+
+/** Where a report's attachments go, named after its main file (a base name, no folder). */
+export function attachmentNames(mainFileName: string): { chartDir: string; seriesCsv: string } {
+  const stem = stemOf(mainFileName);
+  return { chartDir: `${stem}-files`, seriesCsv: `${stem}-series.csv` };
+}
+
+/** `mainFileName` is the base name the report will be saved as; attachments are named after it. */
+export async function produceReport(store: RunStore, experimentId: number, format: ReportFormat, mainFileName: string): Promise<ReportOutput> {
+  const model = buildReportModel(store, experimentId);
+  const mimeType = FORMAT_INFO[format].mimeType;
+  const main = (content: string | Buffer) => ({ fileName: mainFileName, mimeType, content: [content] });
+  const names = attachmentNames(mainFileName);
+  switch (format) {
+    case 'html':
+      return { main: main(renderHtml(model, renderCharts(chartSpecs(model)))), attachments: [] };
+    case 'pdf':
+      return { main: main(await renderPdf(model, renderCharts(chartSpecs(model)))), attachments: [] };
+    case 'md': {
+      const report = renderMarkdown(model, renderCharts(chartSpecs(model)), names.chartDir);
+      return {
+        main: main(report.text),
+        attachments: report.images.map((image) => ({ fileName: image.path, mimeType: 'image/png', content: [image.png] })),
+      };
+    }
+    case 'csv':
+      return {
+        main: main(renderSummaryCsv(model)),
+        attachments: [{ fileName: names.seriesCsv, mimeType: FORMAT_INFO.csv.mimeType, content: seriesCsvChunks(model) }],
+      };
+    case 'tex':
+      return { main: main(renderLatex(model)), attachments: [] };
+  }
+}
+
+function asReportFile(file: ReportOutput['main']): ReportFile {
+  return { fileName: file.fileName, mimeType: file.mimeType, base64: contentBuffer(file.content).toString('base64') };
+}
+
+/** The `exportReport` API method: the files as base64, named after the experiment. */
+export async function exportReport(store: RunStore, experimentId: number, format: ReportFormat): Promise<ReportFile & { attachments: ReportFile[] }> {
+  const experiment = store.getExperiment(experimentId);
+  const output = await produceReport(store, experimentId, format, suggestedFileName(experiment?.name ?? `experiment-${experimentId}`, format));
+  return { ...asReportFile(output.main), attachments: output.attachments.map(asReportFile) };
+}

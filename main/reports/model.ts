@@ -1,0 +1,49 @@
+// Everything a report shows, read from the store once. Every format renders this one model, and
+// its numbers are the comparison service's (compareExperiment): a report never computes a
+// number of its own, so it can never disagree with `graft compare` or the compare view.
+import type { ExperimentComparison } from '../../contract/compare.ts';
+import { ApiError } from '../../contract/errors.ts';
+import type { ExperimentDetail, RunSummary, Series } from '../../contract/model.ts';
+import type { RunStore } from '../../db/store.ts';
+import { compareExperiment } from '../services/compare.ts';
+import { GRAFT_VERSION } from '../version.ts';
+import { configDiff, type ConfigDiffRow } from './configDiff.ts';
+import { environmentRows, type EnvironmentRow } from './environment.ts';
+
+export interface ReportModel {
+  generatedAt: string;
+  graftVersion: string;
+  experiment: ExperimentDetail;
+  /** The spec's question, when it states one. */
+  question: string | null;
+  comparison: ExperimentComparison;
+  /** Every run of the experiment, whatever its status, in id order. */
+  runs: RunSummary[];
+  /** Every series of every run at full resolution, as stored (the CSV needs every point). */
+  series: Series[];
+  environment: EnvironmentRow[];
+  configDiff: ConfigDiffRow[];
+}
+
+function questionOf(spec: unknown): string | null {
+  const question = spec !== null && typeof spec === 'object' ? (spec as { question?: unknown }).question : undefined;
+  return typeof question === 'string' && question.trim() !== '' ? question : null;
+}
+
+export function buildReportModel(store: RunStore, experimentId: number, now: Date = new Date()): ReportModel {
+  const experiment = store.getExperiment(experimentId);
+  if (!experiment) throw new ApiError('not-found', `experiment ${experimentId} does not exist`, 'experimentId');
+  const runs = store.listRuns({ experimentId }).sort((a, b) => a.id - b.id);
+  const series = runs.length > 0 ? store.readSeries(runs.map((r) => r.id)) : [];
+  return {
+    generatedAt: now.toISOString(),
+    graftVersion: GRAFT_VERSION,
+    experiment,
+    question: questionOf(experiment.spec),
+    comparison: compareExperiment(store, experimentId),
+    runs,
+    series,
+    environment: environmentRows(runs),
+    configDiff: configDiff(runs),
+  };
+}

@@ -1,0 +1,82 @@
+// The multitask half of a comparison: per arm its architecture and weighting, Δm and the per-task
+// Δ against the single-task arm at the same budget, and the tasks that got worse. Built on the
+// arm summaries compareRunSet computes (test values at each task's own best validation epoch,
+// mean ± std over seeds), so the per-task table and Δm read the very same numbers.
+import { deltaM, DELTA_M_CONVENTION, type DeltaMInput } from '../../analysis/deltaM.ts';
+import { metricDirection } from '../../analysis/metricDirection.ts';
+import { gainOfSummaries } from '../../analysis/transferGain.ts';
+import type { ArmComparison, MultitaskSummary } from '../../contract/compare.ts';
+import type { RunSummary } from '../../contract/model.ts';
+import { isMultitaskConfig, SINGLE_TASK } from '../../contract/specMultitask.ts';
+import { CLASSIFICATION_METRICS, REGRESSION_METRICS } from '../engine/multitask/metrics.ts';
+
+/** The metric choosing a task's best validation epoch, as compare.ts's PRIMARY_PREFERENCE picks it. */
+const SELECTED_BY: Record<string, string> = { accuracy: 'accuracy', f1: 'accuracy', mae: 'rmse', rmse: 'rmse' };
+
+export const MULTITASK_CONVENTIONS = [
+  'Values are mean ± sample std over seeds (n = seeds with a completed run).',
+  "train = last epoch; val = best epoch; test = at each task's own best validation epoch (accuracy for classification, RMSE for regression).",
+  `${DELTA_M_CONVENTION}. Δm = 100% · (1/T) Σ_t (1/M_t) Σ_m (−1)^{w_tm} (B_tm − N_tm) / B_tm over the test metrics accuracy and macro-F1 (classification) or MAE and RMSE (regression), B = the single-task arm at the same budget (means over seeds).`,
+  "Negative transfer: a task whose Δ is below 0 and whose selecting metric is worse than single-task by more than the seeds' noise (standard error of the difference).",
+];
+
+function taskNames(runs: RunSummary[]): string[] {
+  for (const run of runs) if (isMultitaskConfig(run.config)) return run.config.tasks.map((t) => t.name);
+  return [];
+}
+
+/** Per task, the Δm metrics that were logged, in a fixed order. */
+function taskMetrics(tasks: string[], arms: ArmComparison[]): MultitaskSummary['tasks'] {
+  const known = [...CLASSIFICATION_METRICS, ...REGRESSION_METRICS];
+  return tasks.map((name) => {
+    const metrics = known.filter((m) => arms.some((a) => `${name}/test/${m}` in a.metrics));
+    return { name, metrics, selectedBy: SELECTED_BY[metrics[0] ?? ''] ?? 'loss' };
+  });
+}
+
+function nullIfNaN(value: number): number | null {
+  return Number.isFinite(value) ? value : null;
+}
+
+/** Adds the multitask fields to the arms of a multitask experiment's comparison. */
+export function withMultitask(arms: ArmComparison[], runs: RunSummary[]): { arms: ArmComparison[]; multitask: MultitaskSummary } {
+  const tasks = taskMetrics(taskNames(runs), arms);
+  const configByArm = new Map<string, { architecture: string; weighting: string }>();
+  for (const run of runs) {
+    if (isMultitaskConfig(run.config) && !configByArm.has(run.arm)) configByArm.set(run.arm, { architecture: run.config.architecture, weighting: run.config.weighting });
+  }
+  const baselineByBudget = new Map(arms.filter((a) => a.name === SINGLE_TASK).map((a) => [a.budget, a]));
+  const out = arms.map((arm): ArmComparison => {
+    const config = configByArm.get(arm.name);
+    const isBaseline = config?.architecture === SINGLE_TASK;
+    const base = baselineByBudget.get(arm.budget);
+    const fields: ArmComparison = { ...arm, baseline: isBaseline, architecture: config?.architecture ?? 'unknown', weighting: config?.weighting ?? 'unknown' };
+    if (!base) return { ...fields, deltaM: null, perTaskDelta: Object.fromEntries(tasks.map((t) => [t.name, null])), negativeTransfer: [] };
+    const input: Record<string, Record<string, { baseline: number; multitask: number; higherIsBetter: boolean }>> = {};
+    for (const task of tasks) {
+      input[task.name] = Object.fromEntries(
+        task.metrics.map((m) => {
+          const key = `${task.name}/test/${m}`;
+          return [m, { baseline: base.metrics[key]?.mean ?? Number.NaN, multitask: arm.metrics[key]?.mean ?? Number.NaN, higherIsBetter: metricDirection(m) === 'max' }];
+        }),
+      );
+    }
+    const result = deltaM(input as DeltaMInput);
+    const negativeTransfer = tasks
+      .filter((task) => {
+        const key = `${task.name}/test/${task.selectedBy}`;
+        const a = arm.metrics[key];
+        const b = base.metrics[key];
+        const gain = a && b ? gainOfSummaries(a, b, metricDirection(task.selectedBy)) : null;
+        return (result.perTaskDelta[task.name] ?? 0) < 0 && gain?.negative === true;
+      })
+      .map((t) => t.name);
+    return {
+      ...fields,
+      deltaM: nullIfNaN(result.deltaM),
+      perTaskDelta: Object.fromEntries(Object.entries(result.perTaskDelta).map(([t, d]) => [t, nullIfNaN(d)])),
+      negativeTransfer,
+    };
+  });
+  return { arms: out, multitask: { convention: DELTA_M_CONVENTION, tasks } };
+}

@@ -1,0 +1,29 @@
+// What the compare and run charts draw, as plain data; LineChart turns it into Chart.js
+// datasets. A group is a mean line with a shaded ± std band, its raw curve faint behind when
+// smoothed, and — on demand — its individual runs thin.
+import type { CurveGroup, Point } from '../compare/curves.ts';
+import { colorAt, withAlpha } from './palette.ts';
+
+export interface ChartLine {
+  label: string;
+  points: Point[];
+  color: string;
+  role: 'mean' | 'raw' | 'run' | 'band-upper' | 'band-lower';
+}
+
+export function groupLines(groups: readonly CurveGroup[], options: { smoothed: boolean; showRuns: boolean; runLabel: (runId: number) => string }): ChartLine[] {
+  const lines: ChartLine[] = [];
+  groups.forEach((group, i) => {
+    const color = colorAt(i);
+    if (group.runIds.length > 1) {
+      lines.push({ label: `${group.key} +std`, points: group.upper, color: withAlpha(color, 0.18), role: 'band-upper' });
+      lines.push({ label: `${group.key} −std`, points: group.lower, color: withAlpha(color, 0.18), role: 'band-lower' });
+    }
+    if (options.smoothed) lines.push({ label: `${group.key} (raw)`, points: group.raw, color: withAlpha(color, 0.3), role: 'raw' });
+    if (options.showRuns) {
+      for (const run of group.runs) lines.push({ label: options.runLabel(run.runId), points: run.smoothed, color: withAlpha(color, 0.55), role: 'run' });
+    }
+    lines.push({ label: `${group.key} (n=${group.runIds.length})`, points: group.mean, color, role: 'mean' });
+  });
+  return lines;
+}

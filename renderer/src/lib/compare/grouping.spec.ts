@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { configPaths, defaultGrouping, groupKeyFn } from './grouping.ts';
+
+const run = { arm: 'fine-tune', budget: '50/class', experimentId: 2, config: { training: { lr: 0.001 }, strategy: 'fine-tune' } };
+
+describe('grouping', () => {
+  it('keys runs by arm, arm and budget, or a config field', () => {
+    expect(groupKeyFn({ by: 'arm' })(run)).toBe('fine-tune');
+    expect(groupKeyFn({ by: 'arm-budget' })(run)).toBe('fine-tune @ 50/class');
+    expect(groupKeyFn({ by: 'config', path: 'training.lr' })(run)).toBe('training.lr = 0.001');
+    expect(groupKeyFn({ by: 'config', path: 'training.nope' })(run)).toBe('training.nope = (unset)');
+    expect(groupKeyFn({ by: 'arm' }, (id) => `exp ${id}`)(run)).toBe('exp 2: fine-tune');
+  });
+
+  it('groups by arm and budget by default only when there are several budgets', () => {
+    expect(defaultGrouping([{ budget: 'all' }, { budget: 'all' }])).toEqual({ by: 'arm' });
+    expect(defaultGrouping([{ budget: '10/class' }, { budget: 'all' }])).toEqual({ by: 'arm-budget' });
+  });
+
+  it('lists every leaf path of the configs', () => {
+    expect(configPaths([run.config, { model: { filters: [1, 2] } }])).toEqual(['model.filters', 'strategy', 'training.lr']);
+  });
+});

@@ -1,0 +1,49 @@
+// How the compare view groups runs: by arm (the usual), arm and budget (when an experiment
+// has several budgets), or any field of the resolved config ("training.lr").
+import { byConfigPath } from '../../../../analysis/aggregate.ts';
+import type { RunSummary } from '../../../../contract/model.ts';
+
+export type GroupChoice = { by: 'arm' } | { by: 'arm-budget' } | { by: 'config'; path: string };
+
+type Groupable = Pick<RunSummary, 'arm' | 'budget' | 'config' | 'experimentId'>;
+
+export function groupKeyFn(choice: GroupChoice, experimentName?: (id: number) => string): (run: Groupable) => string {
+  const prefix = (run: Groupable) => (experimentName ? `${experimentName(run.experimentId)}: ` : '');
+  switch (choice.by) {
+    case 'arm':
+      return (run) => prefix(run) + run.arm;
+    case 'arm-budget':
+      return (run) => `${prefix(run)}${run.arm} @ ${run.budget}`;
+    case 'config': {
+      const key = byConfigPath(choice.path);
+      return (run) => `${choice.path} = ${key(run)}`;
+    }
+  }
+}
+
+/** The default grouping: arm, with the budget too when the runs span several budgets. */
+export function defaultGrouping(runs: readonly Pick<RunSummary, 'budget'>[]): GroupChoice {
+  return new Set(runs.map((r) => r.budget)).size > 1 ? { by: 'arm-budget' } : { by: 'arm' };
+}
+
+/** Dotted paths of every leaf in the configs, for the "group by config field" picker. */
+export function configPaths(configs: readonly unknown[]): string[] {
+  const paths = new Set<string>();
+  const walk = (value: unknown, prefix: string) => {
+    if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+      for (const [k, v] of Object.entries(value as Record<string, unknown>)) walk(v, prefix ? `${prefix}.${k}` : k);
+    } else if (prefix) paths.add(prefix);
+  };
+  for (const config of configs) walk(config, '');
+  return [...paths].sort();
+}
+
+/** Each value once, in first-seen order. */
+export function distinct<T>(values: Iterable<T>): T[] {
+  return [...new Set(values)];
+}
+
+/** id → name, for labelling runs by their experiment. */
+export function namesById(items: readonly { id: number; name: string }[]): ReadonlyMap<number, string> {
+  return new Map(items.map((e) => [e.id, e.name]));
+}

@@ -1,0 +1,47 @@
+// The label-efficiency chart: the primary test metric against the label budget, one line per
+// strategy (arm), so "how many labels does transfer save?" reads off the x-axis.
+import type { ArmComparison } from '../../../../contract/compare.ts';
+
+/** Budgets in increasing size: n/class by n, percentages by p, "all" last; kinds kept apart. */
+export function budgetOrder(budget: string): [number, number] {
+  if (budget === 'all') return [2, Number.POSITIVE_INFINITY];
+  const perClass = /^(\d+)\/class$/.exec(budget);
+  if (perClass) return [0, Number(perClass[1])];
+  const percent = /^([\d.]+)%$/.exec(budget);
+  if (percent) return [1, Number(percent[1])];
+  return [3, 0];
+}
+
+export function sortBudgets(budgets: Iterable<string>): string[] {
+  return [...new Set(budgets)].sort((a, b) => {
+    const [ka, va] = budgetOrder(a);
+    const [kb, vb] = budgetOrder(b);
+    return ka - kb || va - vb || a.localeCompare(b);
+  });
+}
+
+export interface EfficiencyLine {
+  arm: string;
+  /** One per budget, in `budgets` order; null where the arm has no completed run at that budget. */
+  mean: (number | null)[];
+  std: (number | null)[];
+}
+
+export interface LabelEfficiency {
+  budgets: string[];
+  lines: EfficiencyLine[];
+}
+
+export function labelEfficiency(arms: readonly ArmComparison[], key: string): LabelEfficiency {
+  const budgets = sortBudgets(arms.map((a) => a.budget));
+  const names = [...new Set(arms.map((a) => a.name))];
+  const lines = names.map((arm) => {
+    const at = budgets.map((budget) => arms.find((a) => a.name === arm && a.budget === budget)?.metrics[key]);
+    return {
+      arm,
+      mean: at.map((m) => (m && m.n > 0 ? m.mean : null)),
+      std: at.map((m) => (m && m.n > 0 ? m.std : null)),
+    };
+  });
+  return { budgets, lines };
+}

@@ -1,0 +1,220 @@
+// A new user's path through the UI, in Debian's Chromium against `graft serve --no-train`:
+// the empty state, the demo, an experiment with real-looking series (seeded through the
+// store, as the engine would fill it), the comparison and its numbers, the spec export, the
+// form's validation, the runs table, a live run, datasets and settings. The training engine
+// is not wired into `graft serve` here, so nothing trains: runs the demo starts stay queued.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatGain, formatMeanStd } from '../../analysis/format.ts';
+import type { ExperimentComparison } from '../../contract/compare.ts';
+import { openStore } from '../../db/open.ts';
+import { compareExperiment } from '../../main/services/compare.ts';
+import { launchChromium } from '../support/chromium.ts';
+import { startServeProcess, type ServingProcess } from '../support/graftProcess.ts';
+import { tempDir } from '../support/seed.ts';
+import { compareSpec, seedComparisonFile } from '../support/seedCompare.ts';
+
+const SHOTS = 'test-results';
+
+describe('the Graft UI in Chromium', () => {
+  const dbPath = join(tempDir(), 'graft.db');
+  let server: ServingProcess;
+  let browser: Browser;
+  let page: Page;
+  const errors: string[] = [];
+  let seeded: ReturnType<typeof seedComparisonFile>;
+  let comparison: ExperimentComparison;
+  /** The demo's first experiment (other engineers add more demo specs; tests touch only this one). */
+  let demoId = 0;
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startServeProcess(['--db', dbPath, '--no-train']), launchChromium()]);
+    page = await browser.newPage({ viewport: { width: 1360, height: 900 } });
+    page.on('pageerror', (e) => errors.push(e.message));
+    // A failed call is logged by the browser without its URL: record which one.
+    page.on('response', async (r) => {
+      if (r.status() >= 400) errors.push(`${r.status()} ${new URL(r.url()).pathname}: ${await r.text().catch(() => '')}`);
+    });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  const go = (hash: string) => page.evaluate((h) => ((globalThis as unknown as { location: { hash: string } }).location.hash = h), hash);
+
+  it('shows an empty state with "Run the demo", which starts the demo experiment', async () => {
+    await page.goto(server.openUrl);
+    const empty = page.getByRole('status').filter({ hasText: 'No experiments yet' });
+    await empty.waitFor();
+    await page.screenshot({ path: `${SHOTS}/ui-empty.png` });
+    await page.getByRole('button', { name: 'Run the demo' }).click();
+    await page.getByRole('heading', { name: /Demo \(quick\): Fashion-MNIST/ }).waitFor();
+    await expect.poll(() => page.locator('table.runs tbody tr[data-run-id]').count()).toBe(12);
+    demoId = Number(/#\/experiments\/(\d+)/.exec(page.url())?.[1]);
+    expect(await page.getByLabel('Experiment progress').getAttribute('value')).toBe('0');
+    await page.screenshot({ path: `${SHOTS}/ui-demo-experiment.png`, fullPage: true });
+  });
+
+  it('opens a finished experiment, compares its arms and shows the transfer gain and the curves', async () => {
+    seeded = seedComparisonFile(dbPath);
+    const store = openStore(dbPath);
+    try {
+      comparison = compareExperiment(store, seeded.experimentId);
+    } finally {
+      store.close();
+    }
+    await go('#/experiments');
+    const row = page.locator(`tr[data-experiment-id="${seeded.experimentId}"]`);
+    await row.waitFor();
+    expect(await row.textContent()).toMatch(/21\s*completed/);
+    await row.getByRole('link', { name: compareSpec.name, exact: true }).click();
+    await page.getByRole('link', { name: 'Compare arms' }).click();
+    await page.getByRole('heading', { name: `Compare: ${compareSpec.name}` }).waitFor();
+
+    // The summary table says what compareExperiment says, cell by cell.
+    const table = page.locator('table.summary');
+    await table.waitFor();
+    expect(comparison.arms).toHaveLength(6);
+    for (const arm of comparison.arms) {
+      const tr = table.locator(`tr[data-arm="${arm.name}"][data-budget="${arm.budget}"]`);
+      for (const [key, summary] of Object.entries(arm.metrics)) {
+        const metric = key.split('/')[2] as string;
+        expect(await tr.locator(`td[data-key="${key}"] .value`).textContent()).toBe(formatMeanStd(summary, metric));
+      }
+      const gainCell = (await tr.locator('td.gain').textContent()) ?? '';
+      if (arm.transferGain) expect(gainCell).toContain(formatGain(arm.transferGain, 'accuracy'));
+      if (arm.transferGain?.negative) expect(gainCell).toContain('negative transfer');
+    }
+    // feature-extraction at 50/class transfers negatively; fine-tune there gains.
+    const negative = comparison.arms.find((a) => a.name === 'feature-extraction' && a.budget === '50/class');
+    expect(negative?.transferGain?.negative).toBe(true);
+    expect(await table.locator('tr.negative').count()).toBe(1);
+    expect(await table.locator('td.best').count()).toBeGreaterThan(0);
+    expect(await page.getByText('Transfer gain = metric(arm) − metric(scratch)', { exact: false }).count()).toBe(1);
+
+    // Curves: one chart per metric, the label-efficiency chart, the config diff.
+    const charts = page.locator('figure.chart canvas');
+    await expect.poll(() => charts.count()).toBe(6);
+    expect(await page.getByRole('heading', { name: 'Label efficiency' }).count()).toBe(1);
+    const diff = page.locator('table.config-diff');
+    expect(await diff.locator('thead th').allTextContents()).toEqual(expect.arrayContaining(['arm', 'seed', 'budget', 'strategy']));
+    await page.screenshot({ path: `${SHOTS}/ui-compare.png`, fullPage: true });
+
+    // Controls redraw without errors.
+    await page.getByLabel('Smoothing').fill('0.6');
+    await page.getByLabel('individual runs').check();
+    await page.getByLabel('log y').check();
+    await page.getByLabel('wall time').check();
+    await page.getByLabel('Group by').selectOption('config:strategyOptions.lrFactor');
+    await expect.poll(() => page.locator('figure.chart [role="img"]').first().getAttribute('aria-label')).toContain('strategyOptions.lrFactor = 0.1');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.getByLabel('Group by').selectOption('arm-budget');
+    await page.screenshot({ path: `${SHOTS}/ui-compare-dark.png`, fullPage: false });
+    await page.emulateMedia({ colorScheme: 'light' });
+    expect(errors).toEqual([]);
+  });
+
+  it('exports the experiment spec as a JSON download', async () => {
+    await go(`#/experiments/${seeded.experimentId}`);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export spec' }).click()]);
+    expect(download.suggestedFilename()).toBe('fashion-0-4-5-9-strategies-budgets.graft.json');
+    const spec = JSON.parse(readFileSync(await download.path(), 'utf8')) as typeof compareSpec;
+    expect(spec).toMatchObject({ ...compareSpec, arms: [{ strategy: 'scratch' }, { strategy: 'feature-extraction' }, { strategy: 'fine-tune', lrFactor: 0.1 }] });
+  });
+
+  it('runs again with changes: the form starts from the spec, names bad fields, counts runs', async () => {
+    await page.getByRole('link', { name: 'Run again with changes' }).click();
+    const name = page.getByLabel('Name', { exact: true });
+    await expect.poll(() => name.inputValue()).toBe(`${compareSpec.name} (again)`);
+    await expect.poll(() => page.getByTestId('run-count').textContent()).toBe('21');
+    await page.getByLabel('Seeds').fill('1, 2, x');
+    await page.getByLabel('Label budgets').fill('50/class, lots');
+    await name.fill('');
+    await expect.poll(() => page.locator('[data-field="seeds"]').textContent()).toContain('seeds[2]');
+    expect(await page.locator('[data-field="budgets"]').textContent()).toContain('must look like "50/class"');
+    expect(await page.locator('[data-field="name"]').textContent()).toContain('is required');
+    expect(await page.getByRole('button', { name: 'Start experiment' }).isDisabled()).toBe(true);
+    await page.screenshot({ path: `${SHOTS}/ui-new-experiment-errors.png`, fullPage: true });
+    await page.getByLabel('Seeds').fill('1, 2');
+    await page.getByLabel('Label budgets').fill('50/class');
+    await name.fill('Fewer seeds');
+    // 3 arms × 2 seeds × 1 budget + 2 pretraining runs
+    await expect.poll(() => page.getByTestId('run-count').textContent()).toBe('8');
+  });
+
+  it('filters, sorts and tags runs, and compares runs of two experiments', async () => {
+    await go('#/runs');
+    const rows = page.locator('table.runs tbody tr[data-run-id]');
+    await expect.poll(() => rows.count()).toBeGreaterThan(30);
+    await page.getByLabel('Filter by status').selectOption('running');
+    await expect.poll(() => rows.count()).toBe(1);
+    await page.getByLabel('Filter by status').selectOption('completed');
+    await page.getByLabel('Filter by arm').selectOption('fine-tune');
+    await expect.poll(() => rows.count()).toBe(6);
+    await page.getByRole('button', { name: 'Best', exact: true }).click();
+    await page.getByRole('button', { name: 'Best', exact: true }).click(); // descending
+    await expect.poll(() => rows.first().locator('td').nth(9).textContent()).toMatch(/%$/);
+    const first = rows.first();
+    const runId = Number(await first.getAttribute('data-run-id'));
+    await first.getByRole('button', { name: `Edit tags of run ${runId}` }).click();
+    await page.getByLabel(`Tags of run ${runId}, comma separated`).fill('best, keep');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => first.locator('.tag').allTextContents()).toEqual(['best', 'keep']);
+    await page.getByLabel('Filter by tag').selectOption('keep');
+    await expect.poll(() => rows.count()).toBe(1);
+    await page.getByLabel('Filter by tag').selectOption('');
+    await page.getByLabel(`Select run ${runId}`, { exact: true }).check();
+    await page.getByLabel('Filter by status').selectOption('');
+    await page.getByLabel('Filter by arm').selectOption('');
+    await page.getByLabel(`Select run ${seeded.running.runningId}`, { exact: true }).check();
+    await page.getByLabel('Search runs').fill('Demo');
+    await expect.poll(() => rows.first().textContent()).toContain('Demo');
+    await page.getByLabel(`Select run ${await rows.first().getAttribute('data-run-id')}`, { exact: true }).check();
+    await page.screenshot({ path: `${SHOTS}/ui-runs.png`, fullPage: true });
+    await page.getByRole('button', { name: /Compare 3 selected/ }).click();
+    await page.getByRole('heading', { name: /Compare: 3 selected runs/ }).waitFor();
+    expect(await page.getByText('Runs from ', { exact: false }).first().textContent()).toContain('Digits 0-4 → 5-9 (in progress)');
+    // Curves are named by experiment when runs come from several.
+    await expect.poll(() => page.locator('figure.chart [role="img"]').first().getAttribute('aria-label')).toContain('Digits 0-4 → 5-9 (in progress): scratch');
+    expect(errors).toEqual([]);
+  });
+
+  it('shows a live run with its progress, curves and the cancel button', async () => {
+    await go(`#/runs/${seeded.running.runningId}`);
+    await page.getByRole('heading', { name: /Run #\d+: scratch/ }).waitFor();
+    expect(await page.getByLabel('Run progress').getAttribute('value')).toBe('40');
+    await expect.poll(() => page.locator('figure.chart canvas').count()).toBe(2);
+    await page.screenshot({ path: `${SHOTS}/ui-live-run.png`, fullPage: true });
+    await page.getByRole('button', { name: 'Cancel run' }).click();
+    await page.getByRole('button', { name: 'Resume run' }).waitFor();
+  });
+
+  it('deletes an experiment after a confirmation', async () => {
+    await go('#/experiments');
+    const demoRow = page.locator(`tr[data-experiment-id="${demoId}"]`);
+    await demoRow.getByRole('button', { name: /^Delete/ }).click();
+    const dialog = page.getByRole('dialog', { name: 'Delete this experiment?' });
+    await dialog.waitFor();
+    await page.screenshot({ path: `${SHOTS}/ui-delete-confirm.png` });
+    await dialog.getByRole('button', { name: 'Delete' }).click();
+    await page.getByText(/Deleted “Demo \(quick\).*” and its 12 runs/).waitFor();
+    await expect.poll(() => demoRow.count()).toBe(0);
+  });
+
+  it('lists the shipped datasets with sample images and a table preview, and the settings', async () => {
+    await go('#/datasets');
+    await page.locator('[data-dataset="fashion-mnist"] canvas').first().waitFor();
+    expect(await page.locator('[data-dataset="fashion-mnist"] figure').count()).toBe(10);
+    expect(await page.locator('[data-dataset="penguins"] table.preview tbody tr').count()).toBeGreaterThan(3);
+    await page.screenshot({ path: `${SHOTS}/ui-datasets.png`, fullPage: true });
+    await go('#/settings');
+    await page.getByRole('table', { name: 'Training backends, best first' }).waitFor({ timeout: 60_000 });
+    expect(await page.getByText('Concurrent runs').count()).toBe(1);
+    await page.screenshot({ path: `${SHOTS}/ui-settings.png`, fullPage: true });
+    expect(errors).toEqual([]);
+  });
+});
