@@ -9,6 +9,7 @@ import type { TrainingConfig } from '../../../contract/spec.ts';
 import { deriveSeed, mulberry32, permutation, randomInt } from '../../data/random.ts';
 import type { ForwardMode } from '../models/forward.ts';
 import { RunCancelled, type EpochReport, type MetricPoint } from '../train/loop.ts';
+import type { MultitaskLoopState } from './checkpoint.ts';
 import type { MultitaskData } from './data.ts';
 import { evaluateSplit, gradientCosines, type TaskScores } from './evaluate.ts';
 import { trainStep, type StepContext } from './step.ts';
@@ -20,7 +21,10 @@ export interface MultitaskLoopOptions {
   training: TrainingConfig;
   seed: number;
   signal: AbortSignal;
-  onEpoch(report: EpochReport): Promise<void> | void;
+  /** Where a resumed run continues; a fresh run starts at epoch 0. */
+  start?: MultitaskLoopState;
+  /** After each epoch; the loop waits for it (the runner checkpoints here). */
+  onEpoch(report: EpochReport, state: MultitaskLoopState): Promise<void> | void;
   onProgress?(fraction: number, etaSeconds: number | null): void;
   onLog?(line: string): void;
 }
@@ -57,13 +61,13 @@ export async function multitaskLoop(o: MultitaskLoopOptions): Promise<MultitaskL
     const rows = tf.tensor1d(permutation(n, mulberry32(deriveSeed(o.seed, 'gradient probe'))).slice(0, PROBE_ROWS), 'int32');
     return { x: tf.gather(data.train.x, rows), targets: data.train.targets.map((y) => tf.gather(y, rows) as tf.Tensor1D) };
   });
-  const lossHistory: number[][] = [];
+  const state: MultitaskLoopState = o.start
+    ? { ...o.start, lossHistory: o.start.lossHistory.map((l) => [...l]) }
+    : { epoch: 0, step: 0, elapsed: 0, bestValLoss: Number.POSITIVE_INFINITY, sinceBest: 0, lossHistory: [] };
+  const { lossHistory } = state;
+  const startEpoch = state.epoch;
   const started = performance.now();
-  let elapsed = 0;
-  let step = 0;
-  let bestValLoss = Number.POSITIVE_INFINITY;
-  let sinceBest = 0;
-  let epoch = 0;
+  let epoch = startEpoch;
   try {
     for (; epoch < training.epochs; epoch++) {
       weighting.startEpoch?.(lossHistory);
@@ -86,7 +90,7 @@ export async function multitaskLoop(o: MultitaskLoopOptions): Promise<MultitaskL
         });
         const outcome = trainStep(o.step, batch, modeFrom(randomInt(rng, 2 ** 31)));
         tf.dispose([batch.x, ...batch.targets]);
-        step++;
+        state.step++;
         outcome.losses.forEach((loss, t) => {
           if (!Number.isFinite(loss)) throw new Error(`diverged at epoch ${epoch + 1}, step ${b + 1}: loss of task "${tasks[t]?.name}" is ${loss}`);
           lossSums[t] = (lossSums[t] as number) + loss * idx.length;
@@ -94,9 +98,10 @@ export async function multitaskLoop(o: MultitaskLoopOptions): Promise<MultitaskL
         });
         outcome.weights.forEach((w, t) => (weightSums[t] = (weightSums[t] as number) + w));
         if (o.onProgress) {
-          const done = epoch * stepsPerEpoch + b + 1;
+          const done = (epoch - startEpoch) * stepsPerEpoch + b + 1;
+          const left = (training.epochs - startEpoch) * stepsPerEpoch - done;
           const perStep = (performance.now() - started) / 1000 / done;
-          o.onProgress(done / (training.epochs * stepsPerEpoch), done >= 3 ? (training.epochs * stepsPerEpoch - done) * perStep : null);
+          o.onProgress((epoch * stepsPerEpoch + b + 1) / (training.epochs * stepsPerEpoch), done >= 3 ? left * perStep : null);
         }
       }
       const trainLoss = lossSums.map((s) => s / n);
@@ -106,7 +111,7 @@ export async function multitaskLoop(o: MultitaskLoopOptions): Promise<MultitaskL
       const test = evaluateSplit(model, data.test, tasks);
       const cosines = gradientCosines(model, probe, tasks);
       const epochTime = (performance.now() - epochStart) / 1000;
-      elapsed += epochTime;
+      state.elapsed += epochTime;
       const points: MetricPoint[] = tasks.flatMap((task, t) => [
         ...scorePoints(task.name, 'train', { loss: trainLoss[t] as number, metrics: scoreTask(task, predictions[t] as Float32Array, rawInOrder[t] as Float64Array) }),
         ...scorePoints(task.name, 'val', val[t] as TaskScores),
@@ -123,15 +128,16 @@ export async function multitaskLoop(o: MultitaskLoopOptions): Promise<MultitaskL
         { task: '_run', split: 'train', metric: 'trainable_params', value: model.paramCount },
         { task: '_run', split: 'train', metric: 'lr', value: training.lr },
       );
-      await o.onEpoch({ epoch: epoch + 1, epochs: training.epochs, step, time: elapsed, points });
       // Early stopping watches the mean validation loss over tasks; each task's best epoch is
       // still chosen per task by analysis.
       const meanValLoss = val.reduce((sum, s) => sum + s.loss, 0) / tasks.length;
-      if (meanValLoss < bestValLoss) {
-        bestValLoss = meanValLoss;
-        sinceBest = 0;
-      } else sinceBest++;
-      if (training.patience !== undefined && sinceBest >= training.patience && epoch + 1 < training.epochs) {
+      if (meanValLoss < state.bestValLoss) {
+        state.bestValLoss = meanValLoss;
+        state.sinceBest = 0;
+      } else state.sinceBest++;
+      state.epoch = epoch + 1;
+      await o.onEpoch({ epoch: epoch + 1, epochs: training.epochs, step: state.step, time: state.elapsed, points }, { ...state, lossHistory: lossHistory.map((l) => [...l]) });
+      if (training.patience !== undefined && state.sinceBest >= training.patience && epoch + 1 < training.epochs) {
         o.onLog?.(`early stop after epoch ${epoch + 1}: mean validation loss has not improved for ${training.patience} epochs`);
         return { epochsDone: epoch + 1, stoppedEarly: true };
       }

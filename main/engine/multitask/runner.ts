@@ -2,12 +2,13 @@
 // architecture and weighting, train, save the model. Pure of the database like the transfer
 // runner, so it runs in a worker thread and speaks only through the hooks.
 //
-// Resume: multitask runs keep no per-epoch checkpoint yet, so an interrupted run starts over
-// (its series are appended again; analysis reads the last value logged at each epoch).
+// Every epoch ends in a checkpoint (model, optimizer, weighting and loop state), so an
+// interrupted run resumes where it stopped with the numbers an uninterrupted run would give.
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import type { MultitaskRunConfig } from '../../../contract/specMultitask.ts';
-import { MODEL_DIR, type RunHooks, type RunJob, type RunOutcome } from '../runner.ts';
+import { CHECKPOINT_DIR, MODEL_DIR, type ResumeFrom, type RunHooks, type RunJob, type RunOutcome } from '../runner.ts';
+import { restoreMultitaskCheckpoint, saveMultitaskCheckpoint, type CheckpointParts, type MultitaskLoopState } from './checkpoint.ts';
 import { architectureNamed } from './architectures/index.ts';
 import { disposeMultitaskData, prepareMultitaskData, type MultitaskData } from './data.ts';
 import { loadMultitaskDataset } from './datasets.ts';
@@ -22,7 +23,7 @@ function makeOptimizer(config: MultitaskTrainingConfig): tf.Optimizer {
   return config.training.optimizer === 'adam' ? tf.train.adam(config.training.lr) : tf.train.sgd(config.training.lr);
 }
 
-export async function trainMultitaskRun(job: MultitaskJob, hooks: RunHooks, signal: AbortSignal): Promise<RunOutcome> {
+export async function trainMultitaskRun(job: MultitaskJob, hooks: RunHooks, signal: AbortSignal, resume?: ResumeFrom): Promise<RunOutcome> {
   const { config } = job;
   const dataset = await loadMultitaskDataset(config.data, config.tasks, job.dataDir ? { dataDir: job.dataDir } : {});
   const data = prepareMultitaskData(dataset, config.tasks, {
@@ -59,25 +60,36 @@ export async function trainOnMultitaskData(
   const weighting = createWeighting(config.weighting, { tasks: data.tasks, options: config.weightingOptions, seed: config.seed, lr: config.training.lr });
   const optimizer = makeOptimizer(config);
   const variables = [...new Set([...model.encoderVariables, ...model.taskVariables.flat(), ...(weighting.kind === 'loss' ? weighting.variables : [])])];
+  const parts: CheckpointParts = { variables: [...new Set([...model.stateVariables, ...variables])], optimizer, weighting };
+  const checkpointDir = join(job.workDir, CHECKPOINT_DIR);
   let epochsDone = 0;
   try {
     hooks.onLog(`data: ${data.notes.join('; ')}`);
     hooks.onLog(`${config.architecture} with ${config.weighting} weighting: ${model.paramCount} parameters`);
+    let start: MultitaskLoopState | undefined;
+    if (resume) {
+      start = await restoreMultitaskCheckpoint(resume.checkpointDir, parts);
+      epochsDone = start.epoch;
+      hooks.onLog(`resuming from ${resume.checkpointDir} after epoch ${start.epoch}`);
+    }
     const result = await multitaskLoop({
       step: { model, weighting, tasks: data.tasks, optimizer, variables },
       data,
       training: config.training,
       seed: config.seed,
       signal,
-      onEpoch: (report) => {
-        epochsDone = report.epoch;
+      ...(start ? { start } : {}),
+      onEpoch: async (report, state) => {
         hooks.onEpoch(report);
+        epochsDone = report.epoch;
+        const saved = await saveMultitaskCheckpoint(checkpointDir, parts, state);
+        hooks.onCheckpoint(checkpointDir, { kind: 'checkpoint', epoch: report.epoch, size: saved.size, sha256: saved.sha256 });
       },
       onProgress: hooks.onProgress,
       onLog: hooks.onLog,
     });
     const modelDir = join(job.workDir, MODEL_DIR);
-    const saved = await saveMultitaskModel(modelDir, variables, { architecture: config.architecture, tasks: data.tasks });
+    const saved = await saveMultitaskModel(modelDir, parts.variables, { architecture: config.architecture, tasks: data.tasks });
     hooks.onCheckpoint(modelDir, { kind: 'model', epoch: result.epochsDone, size: saved.size, sha256: saved.sha256 });
     return { status: 'completed', epochsDone: result.epochsDone, stoppedEarly: result.stoppedEarly, modelDir };
   } catch (err) {

@@ -47,7 +47,7 @@ async function run(start: Extract<ToWorker, { type: 'start' }>): Promise<void> {
     // The job arrives as stored JSON: multitask and joint (head-to-head multitask) configs are told apart by their `kind`.
     const config: unknown = start.job.config;
     const outcome = isMultitaskConfig(config)
-      ? await trainMultitaskRun({ ...start.job, config }, hooks, abort.signal)
+      ? await trainMultitaskRun({ ...start.job, config }, hooks, abort.signal, start.resume ?? undefined)
       : isJointConfig(config)
         ? await trainJointRun({ ...start.job, config }, hooks, abort.signal)
         : await trainRun(start.job, hooks, abort.signal, start.resume ?? undefined);

@@ -1,6 +1,15 @@
 import * as tf from '@tensorflow/tfjs';
 import type { BatchMatMulAttrs, KernelConfig, TensorInfo } from '@tensorflow/tfjs';
-import { asKernelFunc, f32, free, input, runWasmKernel, type KernelArgs, type WasmKernelBackend } from './wasmBackend.ts';
+import {
+  asKernelFunc,
+  f32,
+  free,
+  input,
+  runWasmKernel,
+  transpose2d,
+  type KernelArgs,
+  type WasmKernelBackend,
+} from './wasmBackend.ts';
 
 // Below this many multiply-adds per matrix, the shipped scalar loop is cheaper
 // than our transposes, copies and XNNPACK operator setup.
@@ -29,6 +38,15 @@ function batchMatMul(args: KernelArgs<BatchMatMulAttrs>): TensorInfo {
   if (plain || fallBack) return runWasmKernel(backend, 'BatchMatMul', { a, b }, { ...attrs });
 
   const outBatchShape = tf.broadcast_util.assertAndGetBroadcastShape(a.shape.slice(0, -2), b.shape.slice(0, -2));
+  if (batchA === 1 && batchB === 1 && attrs.transposeB && !attrs.transposeA && n > m) {
+    // A·Bᵀ = (B·Aᵀ)ᵀ. With B the big operand (a dense layer's weights in dx = dy·Wᵀ),
+    // transposing A and the product beats transposing B and having XNNPACK pack it.
+    const aT = transpose2d(backend, { ...a, shape: [m, k] });
+    const outT = multiplyPair(backend, { ...b, shape: [n, k] }, aT);
+    const out = transpose2d(backend, outT);
+    free(backend, aT, outT);
+    return { ...out, shape: [...outBatchShape, m, n] };
+  }
   const batch = Math.max(batchA, batchB);
   // Bring both operands to row-major [batch, m, k] and [batch, k, n] once.
   const a3 = { ...a, shape: [batchA, a.shape[ra - 2]!, a.shape[ra - 1]!] };

@@ -25,4 +25,4 @@ export function createWeighting(name: WeightingName, ctx: WeightingContext): Wei
   return factory(ctx);
 }
 
-export type { CombinedGradient, GradientWeighting, LossWeighting, TaskGradients, Weighting, WeightingContext } from './types.ts';
+export type { CombinedGradient, GradientWeighting, LossWeighting, TaskGradients, Weighting, WeightingContext, WeightingState } from './types.ts';
