@@ -32,14 +32,14 @@ describe('demo', () => {
     expect(expandRuns(spec)).toHaveLength(3 * 3 + 3);
   });
 
-  it('startDemo stores the experiments as queued and announces them', () => {
+  it('startDemo stores the experiments as queued and announces them', async () => {
     const store = openStore(join(tempDir(), 'graft.db'));
     const events = new EventBus();
     const seen: GraftEvent[] = [];
     events.subscribe((e) => seen.push(e));
     let woken = 0;
     const ctx = { store, events, scheduler: { wake: () => void woken++, cancel: () => false }, environment: () => Promise.reject(new Error('unused')) };
-    const { experimentIds } = startDemo(ctx, true);
+    const { experimentIds } = await startDemo(ctx, true);
     expect(experimentIds).toHaveLength(demoSpecs(true).length);
     const runs = store.listRuns({ experimentId: experimentIds[0] as number });
     expect(runs.length).toBe(12);

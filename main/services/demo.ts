@@ -3,6 +3,8 @@ import { demoSpecs } from './demoSpecs.ts';
 import type { ServiceContext } from './handlers.ts';
 import { startExperiment } from './startExperiment.ts';
 
-export function startDemo(ctx: ServiceContext, quick: boolean): { experimentIds: number[] } {
-  return { experimentIds: demoSpecs(quick).map((spec) => startExperiment(ctx, spec).experimentId) };
+export async function startDemo(ctx: ServiceContext, quick: boolean): Promise<{ experimentIds: number[] }> {
+  const experimentIds: number[] = [];
+  for (const spec of demoSpecs(quick)) experimentIds.push((await startExperiment(ctx, spec)).experimentId);
+  return { experimentIds };
 }

@@ -1,12 +1,13 @@
-// Starting an experiment from a spec: validate, expand into runs, store them as queued in one
-// transaction, tell subscribers, wake the scheduler. The startExperiment method and the demo
-// both come through here.
+// Starting an experiment from a spec: validate, check its files and source, expand into runs,
+// store them as queued in one transaction, tell subscribers, wake the scheduler. The
+// startExperiment method, `graft run` and the demo all come through here.
 import { ApiError } from '../../contract/errors.ts';
 import { SPEC_VERSION, expandRuns, parseSpec } from '../../contract/spec.ts';
 import { preflightMultitask } from '../engine/multitask/preflight.ts';
+import { preflightSpec } from '../engine/preflight.ts';
 import type { ServiceContext } from './handlers.ts';
 
-export function startExperiment(ctx: ServiceContext, spec: unknown): { experimentId: number; runIds: number[] } {
+export async function startExperiment(ctx: ServiceContext, spec: unknown): Promise<{ experimentId: number; runIds: number[] }> {
   const parsed = parseSpec(spec);
   if (!parsed.ok) {
     const first = parsed.errors[0];
@@ -19,6 +20,18 @@ export function startExperiment(ctx: ServiceContext, spec: unknown): { experimen
     } catch (err) {
       throw new ApiError('invalid-payload', `the spec's data cannot be used: ${err instanceof Error ? err.message : String(err)}`, 'spec.data');
     }
+  }
+  const problems = await preflightSpec(parsed.spec);
+  const source = parsed.spec.kind === 'transfer' ? parsed.spec.source : undefined;
+  if (source && 'run' in source) {
+    const run = ctx.store.getRun(source.run);
+    if (!run) problems.push({ field: 'source.run', message: `run ${source.run} does not exist` });
+    else if (run.status !== 'completed') problems.push({ field: 'source.run', message: `run ${source.run} is ${run.status}; a source run must have completed` });
+    else if (!ctx.store.latestArtifact(source.run, 'model')) problems.push({ field: 'source.run', message: `run ${source.run} saved no model to transfer from` });
+  }
+  if (problems.length > 0) {
+    const detail = problems.map((p) => `${p.field}: ${p.message}`).join('; ');
+    throw new ApiError('invalid-payload', `the spec's data cannot be used: ${detail}`, `spec.${problems[0]?.field ?? ''}`);
   }
   const runs = expandRuns(parsed.spec);
   const created = ctx.store.createExperiment({
