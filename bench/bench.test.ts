@@ -50,6 +50,13 @@ describe('npm run bench --quick (tiny sizes)', () => {
         expect(String(t['pytorchMissing'])).toContain('python3-torch');
       }
     }
+    const profile = objectAt(json, 'profile');
+    for (const model of ['cnn', 'mlp']) {
+      const p = objectAt(profile, model);
+      expect(positive(p['stepMs']), `profile.${model}.stepMs`).toBe(true);
+      expect((p['kernels'] as unknown[]).length).toBeGreaterThan(0);
+    }
+    for (const g of profile['gemm'] as Json[]) expect(positive(g['graftGmacPerSec'])).toBe(true);
     const logging = objectAt(json, 'logging');
     for (const key of ['storePointsPerSec', 'ceilingPointsPerSec', 'ratio', 'epochWriteMs']) expect(positive(logging[key]), `logging.${key}`).toBe(true);
     const compare = objectAt(json, 'compare');

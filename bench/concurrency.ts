@@ -51,7 +51,7 @@ async function pass(workers: number, runs: number, epochs: number, backend: stri
 
 export async function concurrencyFigure(workerCounts: number[], runs: number, epochs: number, backend: string | null): Promise<ConcurrencyPass[]> {
   const out: ConcurrencyPass[] = [];
-  // Enough runs that every worker count keeps all its workers busy.
-  for (const workers of workerCounts) out.push(await pass(workers, Math.max(runs, workers * 2), epochs, backend));
+  // At least one run per worker, so every worker count keeps all its workers busy.
+  for (const workers of workerCounts) out.push(await pass(workers, Math.max(runs, workers), epochs, backend));
   return out;
 }

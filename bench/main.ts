@@ -6,6 +6,8 @@ import { ensureRendererBuilt } from '../main/transports/http/rendererBuild.ts';
 import { compareRenderFigure, startupFigure } from './browser.ts';
 import { compareFigure } from './compare.ts';
 import { concurrencyFigure } from './concurrency.ts';
+import { gemmFigures } from './gemm.ts';
+import { profileStep } from './kernelProfile.ts';
 import { loggingFigure } from './logging.ts';
 import { describeMachine } from './machine.ts';
 import { parseArgs, sizesFor, type BenchOptions } from './options.ts';
@@ -13,7 +15,7 @@ import { formatReport } from './report.ts';
 import type { BenchResults } from './results.ts';
 import { seedBenchStore, type SeededStore } from './seedStore.ts';
 import { benchDir, removeBenchDirs } from './tempDir.ts';
-import { backendThreads, trainFigure, type TrainCase } from './training.ts';
+import { backendThreads, trainFigure, TRAIN_CASES, type TrainCase } from './training.ts';
 
 export async function runBench(o: BenchOptions, log: (line: string) => void): Promise<BenchResults> {
   const sizes = sizesFor(o);
@@ -32,6 +34,14 @@ export async function runBench(o: BenchOptions, log: (line: string) => void): Pr
       log(`training: ${which}…`);
       const { graft: _graft, ...figure } = await trainFigure(which, backend, sizes);
       results[which] = figure;
+    }
+    if (o.only.has('profile')) {
+      log('per-kernel profile…');
+      results.profile = {
+        cnn: profileStep(TRAIN_CASES.train.model, sizes.profileSteps),
+        mlp: profileStep(TRAIN_CASES.mlp.model, sizes.profileSteps * 5),
+        gemm: gemmFigures(results.machine.threads, sizes.profileSteps, !o.tiny),
+      };
     }
     if (o.only.has('logging')) {
       log('logging…');

@@ -1,5 +1,5 @@
 // Command-line flags of `npm run bench`, and the sizes each pass uses.
-export const BENCHMARKS = ['train', 'mlp', 'features', 'logging', 'compare', 'browser', 'startup', 'concurrency'] as const;
+export const BENCHMARKS = ['train', 'mlp', 'features', 'profile', 'logging', 'compare', 'browser', 'startup', 'concurrency'] as const;
 export type BenchmarkName = (typeof BENCHMARKS)[number];
 
 export interface BenchOptions {
@@ -22,16 +22,18 @@ export interface Sizes {
   /** Runs of the concurrency experiment, and the worker counts to try. */
   concurrencyRuns: number;
   workers: number[];
+  /** Steps of the per-kernel profile. */
+  profileSteps: number;
 }
 
 export function sizesFor(o: Pick<BenchOptions, 'quick' | 'tiny'>): Sizes {
   if (o.tiny) {
-    return { trainSteps: 2, trainEpochs: 2, torchSteps: 2, loggingPoints: 2_000, compareRuns: 4, comparePoints: 200, concurrencyRuns: 2, workers: [1] };
+    return { trainSteps: 2, trainEpochs: 2, torchSteps: 2, loggingPoints: 2_000, compareRuns: 4, comparePoints: 200, concurrencyRuns: 1, workers: [1], profileSteps: 1 };
   }
   if (o.quick) {
-    return { trainSteps: 10, trainEpochs: 3, torchSteps: 20, loggingPoints: 20_000, compareRuns: 100, comparePoints: 1_000, concurrencyRuns: 2, workers: [1, 2] };
+    return { trainSteps: 10, trainEpochs: 3, torchSteps: 20, loggingPoints: 20_000, compareRuns: 100, comparePoints: 1_000, concurrencyRuns: 4, workers: [1, 2], profileSteps: 5 };
   }
-  return { trainSteps: 30, trainEpochs: 4, torchSteps: 60, loggingPoints: 100_000, compareRuns: 100, comparePoints: 10_000, concurrencyRuns: 4, workers: [1, 2] };
+  return { trainSteps: 30, trainEpochs: 4, torchSteps: 60, loggingPoints: 100_000, compareRuns: 100, comparePoints: 10_000, concurrencyRuns: 4, workers: [1, 2], profileSteps: 10 };
 }
 
 export function parseArgs(argv: readonly string[]): BenchOptions {

@@ -25,6 +25,15 @@ export function formatReport(r: BenchResults): string {
         (t.pytorchMissing ? ` — ${t.pytorchMissing}` : ''),
     );
   }
+  if (r.profile) {
+    for (const [name, p] of [['reference CNN', r.profile.cnn], ['MLP', r.profile.mlp]] as const) {
+      const top = p.kernels.slice(0, 6).map((k) => `${k.kernel} ${fmt(k.ms, 1)}`).join(', ');
+      lines.push(`profile (${name}): ${fmt(p.stepMs, 1)} CPU-ms a step, ${fmt(p.kernelsMs, 1)} in kernels: ${top}`);
+    }
+    for (const g of r.profile.gemm) {
+      lines.push(`matmul ${g.m}×${g.k}×${g.n}: Graft ${fmt(g.graftGmacPerSec, 1)} GMAC/s, PyTorch ${fmt(g.pytorchGmacPerSec, 1)} → ${fmt(g.ratio, 2)}× (per CPU-second, same threads)`);
+    }
+  }
   if (r.logging) {
     const l = r.logging;
     lines.push(

@@ -2,6 +2,8 @@
 import type { RenderFigure, StartupFigure } from './browser.ts';
 import type { CompareFigure } from './compare.ts';
 import type { ConcurrencyPass } from './concurrency.ts';
+import type { GemmFigure } from './gemm.ts';
+import type { StepProfile } from './kernelProfile.ts';
 import type { LoggingFigure } from './logging.ts';
 import type { Machine } from './machine.ts';
 import type { TrainFigure } from './training.ts';
@@ -13,6 +15,8 @@ export interface BenchResults {
   train?: TrainFigure;
   mlp?: TrainFigure;
   features?: TrainFigure;
+  /** CPU time per kernel of one training step, reference CNN and MLP. */
+  profile?: { cnn: StepProfile; mlp: StepProfile; gemm: GemmFigure[] };
   logging?: LoggingFigure;
   compare?: CompareFigure & { render?: RenderFigure };
   startup?: StartupFigure;

@@ -101,7 +101,7 @@ export interface MultitaskSummary {
   /** Always shown with Δm: papers disagree on its sign. */
   convention: string;
   /** Per task: the test metrics Δm averages over, and the validation metric choosing its best epoch. */
-  tasks: { name: string; metrics: string[]; selectedBy: string }[];
+  tasks: { name: string; metrics: string[]; selectedBy: string; direction: Record<string, 'max' | 'min'> }[];
 }
 
 export interface PrimaryMetric {

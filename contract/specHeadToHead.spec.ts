@@ -103,9 +103,9 @@ describe('head-to-head spec', () => {
 
   it('lets transfer arms pretrain on one source only', () => {
     const two = [...valid.sources, { name: 'digits-like', data: { builtin: 'fashion-mnist', classes: [0, 1] } }];
-    expect(errorsOf({ ...valid, sources: two })).toEqual([{ field: 'arms[1].strategy', message: expect.stringContaining('pretrain on one source task') }]);
+    expect(errorsOf({ ...valid, sources: two, arms: valid.arms.slice(0, 3) })).toEqual([{ field: 'arms[1].strategy', message: expect.stringContaining('pretrain on one source task') }]);
     const multitaskOnly = spec({ ...valid, sources: two, arms: [valid.arms[0], valid.arms[2]] });
     const joint = expandRuns(multitaskOnly).find((r) => isJointConfig(r.config))?.config;
-    expect(isJointConfig(joint) ? joint.sources.map((s) => s.name) : []).toEqual(['source', 'digits-like']);
+    expect(isJointConfig(joint) ? joint.sources.map((s) => s.name) : []).toEqual(['source1', 'digits-like']);
   });
 });

@@ -30,9 +30,25 @@ def build(model, torch):
     raise SystemExit(f"unknown model {model}")
 
 
+def gemm_rates(torch, shapes, repeats):
+    """Single-thread matmul speed in multiply-adds per CPU-second: the ceiling any training step meets."""
+    out = []
+    for m, k, n in shapes:
+        a, b = torch.rand(m, k), torch.rand(k, n)
+        for _ in range(3):
+            a @ b
+        start = time.process_time()
+        for _ in range(repeats):
+            a @ b
+        seconds = (time.process_time() - start) / repeats
+        out.append({"m": m, "k": k, "n": n, "gmacPerSec": m * k * n / max(seconds, 1e-12) / 1e9})
+    return out
+
+
 def main():
     parser = argparse.ArgumentParser()
-    parser.add_argument("--model", default="cnn", choices=["cnn", "mlp", "head"])
+    parser.add_argument("--model", default="cnn", choices=["cnn", "mlp", "head", "gemm"])
+    parser.add_argument("--shapes", default="12544x288x64", help="gemm: m x k x n, comma-separated")
     parser.add_argument("--batch", type=int, default=64)
     parser.add_argument("--steps", type=int, default=50)
     parser.add_argument("--warmup", type=int, default=5)
@@ -45,6 +61,10 @@ def main():
         return 0
     torch.set_num_threads(args.threads)
     torch.manual_seed(0)
+    if args.model == "gemm":
+        shapes = [tuple(int(d) for d in s.split("x")) for s in args.shapes.split(",")]
+        print(json.dumps({"model": "gemm", "threads": torch.get_num_threads(), "gemm": gemm_rates(torch, shapes, args.steps)}))
+        return 0
     net, shape = build(args.model, torch)
     opt = torch.optim.Adam(net.parameters(), lr=1e-3)
     loss_fn = torch.nn.CrossEntropyLoss()

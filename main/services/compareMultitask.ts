@@ -30,7 +30,7 @@ function taskMetrics(tasks: string[], arms: ArmComparison[]): MultitaskSummary['
   const known = [...CLASSIFICATION_METRICS, ...REGRESSION_METRICS];
   return tasks.map((name) => {
     const metrics = known.filter((m) => arms.some((a) => `${name}/test/${m}` in a.metrics));
-    return { name, metrics, selectedBy: SELECTED_BY[metrics[0] ?? ''] ?? 'loss' };
+    return { name, metrics, selectedBy: SELECTED_BY[metrics[0] ?? ''] ?? 'loss', direction: Object.fromEntries(metrics.map((m) => [m, metricDirection(m)])) };
   });
 }
 

@@ -16,7 +16,7 @@ export function fashionHeadToHead(quick: boolean): unknown {
     question:
       'With few labels of sandals, shirts, sneakers, bags and boots, and plenty of tops, trousers, pullovers, dresses and coats: pretrain on the second and transfer, or train both tasks together?',
     target: { builtin: 'fashion-mnist', classes: [5, 6, 7, 8, 9] },
-    sources: [{ data: { builtin: 'fashion-mnist', classes: [0, 1, 2, 3, 4] }, budget: quick ? '100/class' : 'all', epochs: quick ? 3 : 6 }],
+    sources: [{ data: { builtin: 'fashion-mnist', classes: [0, 1, 2, 3, 4] }, budget: quick ? '60/class' : 'all', epochs: quick ? 2 : 6 }],
     model: { type: 'cnn', filters: quick ? [8, 16] : [16, 32], dense: [] },
     arms: [
       { strategy: 'scratch' },

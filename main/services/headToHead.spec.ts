@@ -17,7 +17,7 @@ function arm(name: string, approach: 'transfer' | 'multitask' | 'baseline', valu
 describe('verdictsFor', () => {
   it('pairs by seed with a paired t interval (hand-computed) and names the winner', () => {
     // fine-tune − hard-sharing per seed: 0.05, 0.04, 0.06 → mean 0.05, sd 0.01, se 0.01/√3;
-    // t₀.₉₇₅(2) = 4.302653 → half-width 0.0248414; t = 8.660254, p = 1 − t/√(2 + t²) = 0.0130718.
+    // t₀.₉₇₅(2) = 4.302653 → half-width 0.0248414; t = 8.660254, p = 1 − t/√(2 + t²) = 0.0130725.
     const verdicts = verdictsFor(
       [
         arm('scratch', 'baseline', [0.7, 0.8, 0.72]),
@@ -39,7 +39,7 @@ describe('verdictsFor', () => {
     expect(head?.meanDiff).toBeCloseTo(0.05, 12);
     expect(head?.ci95[0]).toBeCloseTo(0.05 - 0.0248414, 6);
     expect(head?.ci95[1]).toBeCloseTo(0.05 + 0.0248414, 6);
-    expect(head?.pValue).toBeCloseTo(0.0130718, 6);
+    expect(head?.pValue).toBeCloseTo(0.0130725, 6);
     expect(head?.sentence).toBe('At 50 labels per class, fine-tune beats hard-sharing+uncertainty by 5.0 points (95% CI 2.5 to 7.5, 3 seeds)');
   });
 

@@ -6,8 +6,8 @@ import { printComparison } from '../comparisonTable.ts';
 export const compareCommand: Command = {
   name: 'compare',
   summary: 'Compare the arms of an experiment: mean ± std over seeds, transfer gain (or Δm).',
-  usage: 'graft compare EXPERIMENT [--json]   (EXPERIMENT: id or exact name)',
-  options: { json: { type: 'boolean' } },
+  usage: 'graft compare EXPERIMENT [--json] [--bootstrap]   (EXPERIMENT: id or exact name; --bootstrap: head-to-head verdicts by bootstrap, not the paired t-test)',
+  options: { json: { type: 'boolean' }, bootstrap: { type: 'boolean' } },
   positionals: { min: 1, max: 1 },
   async run({ dbPath, io, values, positionals }) {
     const app = openApp(dbPath);
@@ -15,7 +15,7 @@ export const compareCommand: Command = {
       const ref = positionals[0] ?? '';
       const experiment = app.store.findExperiment(ref);
       if (!experiment) throw new UsageError(`no experiment "${ref}" in ${dbPath} (see "graft list")`);
-      const comparison = compareExperiment(app.store, experiment.id);
+      const comparison = compareExperiment(app.store, experiment.id, values.bootstrap ? { verdictMethod: 'bootstrap' } : {});
       if (values.json) {
         io.out(JSON.stringify(comparison, null, 2));
         return 0;

@@ -1,13 +1,14 @@
 // One head-to-head multitask run: the target task and the source tasks trained jointly in one
-// model, by the multitask engine, on data where each example is labelled for one task only.
+// model, by the multitask engine (checkpoints and resume included), on data where each example
+// is labelled for one task only.
 import type { JointRunConfig } from '../../../contract/specHeadToHead.ts';
 import { trainOnMultitaskData } from '../multitask/runner.ts';
-import type { RunHooks, RunJob, RunOutcome } from '../runner.ts';
+import type { ResumeFrom, RunHooks, RunJob, RunOutcome } from '../runner.ts';
 import { prepareJointData } from './jointData.ts';
 
 export type JointJob = Omit<RunJob, 'config'> & { config: JointRunConfig };
 
-export async function trainJointRun(job: JointJob, hooks: RunHooks, signal: AbortSignal): Promise<RunOutcome> {
+export async function trainJointRun(job: JointJob, hooks: RunHooks, signal: AbortSignal, resume?: ResumeFrom): Promise<RunOutcome> {
   const data = await prepareJointData(job.config, job.dataDir ? { dataDir: job.dataDir } : {});
-  return trainOnMultitaskData(job, job.config, data, hooks, signal);
+  return trainOnMultitaskData(job, job.config, data, hooks, signal, resume);
 }

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MultitaskRunConfig } from '../../../contract/specMultitask.ts';
-import type { RunHooks } from '../runner.ts';
+import type { ResumeFrom, RunHooks } from '../runner.ts';
 import type { EpochReport } from '../train/loop.ts';
 import { trainMultitaskRun } from './runner.ts';
 import { multitaskPlans, PENGUINS_QUICK } from './testing/plans.ts';
@@ -45,9 +45,9 @@ function values(r: EpochReport): Record<string, number> {
   return out;
 }
 
-async function run(config: MultitaskRunConfig, name: string, onEpoch?: (r: EpochReport) => void) {
+async function run(config: MultitaskRunConfig, name: string, onEpoch?: (r: EpochReport) => void, signal = new AbortController().signal, resume?: ResumeFrom) {
   const rec = recorder(onEpoch);
-  const outcome = await trainMultitaskRun({ config, workDir: join(dir, name), sourceModelPath: null }, rec.hooks, new AbortController().signal);
+  const outcome = await trainMultitaskRun({ config, workDir: join(dir, name), sourceModelPath: null }, rec.hooks, signal, resume);
   return { outcome, ...rec };
 }
 
@@ -103,5 +103,18 @@ describe('trainMultitaskRun', () => {
       expect(a.epochs.map(values)).toEqual(b.epochs.map(values));
       expect(new Set(counts.slice(1)).size).toBe(1);
     }
+  });
+
+  it.each(['gradnorm', 'pcgrad', 'dwa', 'uncertainty'])('resumes %s from its checkpoint with the numbers of an uninterrupted run', async (weighting) => {
+    const [, plan] = multitaskPlans({ ...PENGUINS_QUICK, arms: [{ weighting }] });
+    const config = { ...plan!.config, training: { ...plan!.config.training, epochs: 4 } };
+    const whole = await run(config, `whole-${weighting}`);
+    const abort = new AbortController();
+    const first = await run(config, `parts-${weighting}`, (r) => r.epoch === 2 && abort.abort(), abort.signal);
+    expect(first.outcome).toMatchObject({ status: 'cancelled', epochsDone: 2 });
+    const rest = await run(config, `parts-${weighting}`, undefined, new AbortController().signal, { checkpointDir: join(dir, `parts-${weighting}`, 'checkpoint') });
+    expect(rest.outcome).toMatchObject({ status: 'completed', epochsDone: 4 });
+    expect(rest.epochs.map((e) => e.epoch)).toEqual([3, 4]);
+    expect([...first.epochs, ...rest.epochs].map(values)).toEqual(whole.epochs.map(values));
   });
 });

@@ -32,7 +32,7 @@ export async function trainMultitaskRun(job: MultitaskJob, hooks: RunHooks, sign
     valFraction: config.training.valFraction,
     testFraction: config.training.testFraction,
   });
-  return trainOnMultitaskData(job, config, data, hooks, signal);
+  return trainOnMultitaskData(job, config, data, hooks, signal, resume);
 }
 
 /** What training a multitask model needs besides its data (a MultitaskRunConfig, or a head-to-head JointRunConfig). */
@@ -49,6 +49,7 @@ export async function trainOnMultitaskData(
   data: MultitaskData,
   hooks: RunHooks,
   signal: AbortSignal,
+  resume?: ResumeFrom,
 ): Promise<RunOutcome> {
   const model = architectureNamed(config.architecture).build({
     model: config.model,

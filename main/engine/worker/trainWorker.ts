@@ -49,7 +49,7 @@ async function run(start: Extract<ToWorker, { type: 'start' }>): Promise<void> {
     const outcome = isMultitaskConfig(config)
       ? await trainMultitaskRun({ ...start.job, config }, hooks, abort.signal, start.resume ?? undefined)
       : isJointConfig(config)
-        ? await trainJointRun({ ...start.job, config }, hooks, abort.signal)
+        ? await trainJointRun({ ...start.job, config }, hooks, abort.signal, start.resume ?? undefined)
         : await trainRun(start.job, hooks, abort.signal, start.resume ?? undefined);
     post({ type: 'finished', status: outcome.status, epochsDone: outcome.epochsDone });
   } catch (err) {

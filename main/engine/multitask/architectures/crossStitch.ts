@@ -31,8 +31,8 @@ export const crossStitch: Architecture = {
     const values = stitchValues(tasks);
     const blocks = towers[0]?.blockCount ?? 0;
     // Stitches between blocks live in the encoder; the final one is split into per-task rows.
-    const inner = Array.from({ length: Math.max(0, blocks - 1) }, (_, b) => tf.variable(tf.tensor2d(values), true, `cross_stitch_${b + 1}`));
-    const rows = values.map((row, t) => tf.variable(tf.tensor2d([row]), true, `cross_stitch_out_${ctx.heads[t]?.name ?? t}`));
+    const inner = Array.from({ length: Math.max(0, blocks - 1) }, () => tf.tidy(() => tf.variable(tf.tensor2d(values), true)));
+    const rows = values.map((row) => tf.tidy(() => tf.variable(tf.tensor2d([row]), true)));
     return {
       encoderVariables: [...towers.flatMap((t) => t.variables), ...inner],
       taskVariables: heads.map((h, t) => [rows[t]!, ...h.variables]),

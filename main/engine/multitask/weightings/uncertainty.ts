@@ -26,7 +26,7 @@ export function uncertaintyObjective(losses: tf.Scalar[], logVariance: tf.Tensor
 export function uncertainty(ctx: WeightingContext): LossWeighting {
   const factors = ctx.tasks.map((t) => likelihoodFactor(t.type));
   // s = 0 is σ = 1: every task starts at its likelihood's plain weight.
-  const logVariance = tf.variable(tf.zeros([ctx.tasks.length]), true, 'uncertainty_log_variance') as tf.Variable<tf.Rank.R1>;
+  const logVariance = tf.tidy(() => tf.variable(tf.zeros([ctx.tasks.length]), true)) as tf.Variable<tf.Rank.R1>;
   return {
     name: 'uncertainty',
     kind: 'loss',

@@ -11,3 +11,15 @@ export function withAlpha(hex: string, alpha: number): string {
   const n = Number.parseInt(hex.slice(1), 16);
   return `rgba(${(n >> 16) & 255}, ${(n >> 8) & 255}, ${n & 255}, ${alpha})`;
 }
+
+/** Colour families per approach (head-to-head): transfer blues, multi-task oranges, the baseline grey. */
+const APPROACH_PALETTE: Record<'baseline' | 'transfer' | 'multitask', string[]> = {
+  baseline: ['#8a919b'],
+  transfer: ['#4e79a7', '#76b7b2', '#2b5c8a', '#9ecae9'],
+  multitask: ['#f28e2b', '#e15759', '#edc948', '#b07aa1'],
+};
+
+export function approachColor(approach: 'baseline' | 'transfer' | 'multitask', index: number): string {
+  const family = APPROACH_PALETTE[approach];
+  return family[index % family.length] as string;
+}

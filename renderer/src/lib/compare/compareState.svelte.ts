@@ -5,13 +5,22 @@ import type { ExperimentComparison } from '../../../../contract/compare.ts';
 import type { RunSummary, Series } from '../../../../contract/model.ts';
 import { SOURCE_ARM } from '../../../../contract/spec.ts';
 import type { CompareTarget } from '../routes.ts';
+import { TARGET_TASK } from '../../../../contract/specHeadToHead.ts';
+import { isMultitaskConfig, SINGLE_TASK } from '../../../../contract/specMultitask.ts';
 import { curveGroups, metricKeys, seriesKey, type CurveGroup, type SeriesKeyParts, type XAxis } from './curves.ts';
 import { defaultGrouping, distinct, groupKeyFn, namesById, type GroupChoice } from './grouping.ts';
+import { conflictCurves, inTaskOrder, isDiagnostic, taskWeightCurves, type ArmWeights, type PairConflict } from './multitask.ts';
 
 /** Points per series sent by the main side; min/max per bucket keeps every spike. */
 export const MAX_POINTS = 600;
 
-export type Comparison = Pick<ExperimentComparison, 'primary' | 'conventions' | 'arms'> & { title: string; experiments: { id: number; name: string }[] };
+/** What the view shows: an experiment's comparison (with its kind's extras), or selected runs'. */
+export type Comparison = Pick<ExperimentComparison, 'primary' | 'conventions' | 'arms' | 'multitask' | 'verdicts'> & {
+  title: string;
+  /** The experiment's kind; null for runs selected across experiments. */
+  kind: string | null;
+  experiments: { id: number; name: string }[];
+};
 
 export class CompareState {
   runs: RunSummary[] = $state([]);
@@ -29,8 +38,11 @@ export class CompareState {
   /** Names of the runs' experiments (every run's, not only the completed ones). Replaced whole, never mutated. */
   names: ReadonlyMap<number, string> = $state(namesById([]));
   readonly severalExperiments = $derived(distinct(this.runs.map((r) => r.experimentId)).length > 1);
-  readonly keys: SeriesKeyParts[] = $derived(metricKeys(this.series));
-  readonly tasks = $derived(distinct(this.keys.map((k) => k.task)));
+  /** Task metrics; the multitask diagnostics (task weights, gradient cosines) are charted apart. */
+  readonly keys: SeriesKeyParts[] = $derived(metricKeys(this.series).filter((k) => !isDiagnostic(k)));
+  /** The experiment's tasks in its own order (multitask), else as logged. */
+  readonly taskOrder: string[] = $derived(this.comparison?.multitask?.tasks.map((t) => t.name) ?? (this.comparison?.kind === 'head-to-head' ? [TARGET_TASK] : []));
+  readonly tasks = $derived(inTaskOrder(this.keys.map((k) => k.task), this.taskOrder));
 
   async load(api: GraftApi, target: CompareTarget): Promise<void> {
     try {
@@ -39,12 +51,12 @@ export class CompareState {
       if ('experimentId' in target) {
         const [detail, result] = await Promise.all([api.getExperiment({ id: target.experimentId }), api.compareExperiment({ id: target.experimentId })]);
         runs = detail.runs.filter((r) => r.arm !== SOURCE_ARM);
-        comparison = { ...result, title: result.experiment.name, experiments: [result.experiment] };
+        comparison = { ...result, title: result.experiment.name, kind: result.experiment.kind, experiments: [result.experiment] };
       } else {
         const [found, result, experiments] = await Promise.all([api.listRuns({ runIds: target.runIds }), api.compareRuns({ runIds: target.runIds }), api.listExperiments({})]);
         runs = found;
         const ids = distinct(found.map((r) => r.experimentId));
-        comparison = { ...result, title: `${found.length} selected runs`, experiments: experiments.filter((e) => ids.includes(e.id)) };
+        comparison = { ...result, title: `${found.length} selected runs`, kind: null, experiments: experiments.filter((e) => ids.includes(e.id)) };
       }
       const series = runs.length > 0 ? await api.readSeries({ runIds: runs.map((r) => r.id).slice(0, 1000), maxPoints: MAX_POINTS }) : [];
       this.runs = runs;
@@ -60,16 +72,30 @@ export class CompareState {
     }
   }
 
+  private keyFn(): (run: RunSummary) => string {
+    const names = this.names;
+    return groupKeyFn(this.grouping, this.severalExperiments ? (id) => names.get(id) ?? `#${id}` : undefined);
+  }
+
   curves(key: SeriesKeyParts): CurveGroup[] {
     const wanted = seriesKey(key);
-    const names = this.names;
-    const keyFn = groupKeyFn(this.grouping, this.severalExperiments ? (id) => names.get(id) ?? `#${id}` : undefined);
     return curveGroups(
       this.runs,
       this.series.filter((s) => seriesKey(s) === wanted),
-      keyFn,
+      this.keyFn(),
       { axis: this.axis, smoothing: this.smoothing },
     );
+  }
+
+  /** Task-weight trajectories, one chart per arm (single-task baselines have no weighting). */
+  taskWeights(): ArmWeights[] {
+    const isBaseline = (run: RunSummary) => run.arm === SINGLE_TASK || (isMultitaskConfig(run.config) && run.config.architecture === SINGLE_TASK);
+    return taskWeightCurves(this.runs, this.series, isBaseline, { axis: this.axis, smoothing: this.smoothing }, this.taskOrder);
+  }
+
+  /** Gradient cosine between tasks on the shared weights, one chart per task pair. */
+  conflicts(): PairConflict[] {
+    return conflictCurves(this.runs, this.series, this.keyFn(), { axis: this.axis, smoothing: this.smoothing }, this.taskOrder);
   }
 
   runLabel(runId: number): string {

@@ -3,6 +3,10 @@
 // text typed, so the validator's message ("must be a number; got "1e"") names the real input.
 // fromSpec() is the way back, for "run again with changes" and imported spec files.
 import { SPEC_VERSION, STRATEGIES, type StrategyName } from '../../../../contract/spec.ts';
+import { commonInputs, modelFromSpec, modelToSpec, newModel, newTraining, runsFromSpec, runsToSpec, type ModelDraft, type TrainingDraft } from './commonDraft.ts';
+import { defined, isObject, listOf, numberList, numberOrText, text } from './draftText.ts';
+
+export { listOf, numberOrText };
 
 export type DataKind = 'builtin' | 'idx' | 'imageFolder' | 'csv';
 
@@ -43,11 +47,11 @@ export interface TransferDraft {
   pretrain: { data: DataDraft; epochs: string; lr: string; budget: string };
   sourceRun: string;
   modelPath: string;
-  model: { type: 'cnn' | 'mlp'; filters: string; dense: string; kernelSize: string; hidden: string; dropout: string; batchNorm: boolean };
+  model: ModelDraft;
   arms: ArmDraft[];
   seeds: string;
   budgets: string;
-  training: { epochs: string; batchSize: string; optimizer: 'adam' | 'sgd'; lr: string; valFraction: string; testFraction: string; patience: string };
+  training: TrainingDraft;
 }
 
 export type ArmOption = 'lrFactor' | 'freezeBlocks' | 'lrDecay' | 'probeEpochs' | 'unfreezeEvery';
@@ -83,36 +87,12 @@ export function newTransferDraft(): TransferDraft {
     pretrain: { data: emptyData('fashion-mnist', '0, 1, 2, 3, 4'), epochs: '5', lr: '', budget: '' },
     sourceRun: '',
     modelPath: '',
-    model: { type: 'cnn', filters: '16, 32', dense: '64', kernelSize: '', hidden: '256, 128', dropout: '', batchNorm: false },
+    model: newModel('cnn'),
     arms: [newArm('scratch'), newArm('feature-extraction'), newArm('fine-tune')],
     seeds: '1, 2, 3',
     budgets: '50/class',
-    training: { epochs: '10', batchSize: '32', optimizer: 'adam', lr: '0.001', valFraction: '', testFraction: '', patience: '' },
+    training: newTraining(),
   };
-}
-
-/** A number, or the text as typed when it is not one (so the validator names it); undefined when empty. */
-export function numberOrText(text: string): number | string | undefined {
-  const t = text.trim();
-  if (t === '') return undefined;
-  const n = Number(t);
-  return Number.isFinite(n) ? n : t;
-}
-
-export function listOf(text: string): string[] {
-  return text
-    .split(/[,\s]+/)
-    .map((s) => s.trim())
-    .filter(Boolean);
-}
-
-function numberList(text: string): (number | string)[] {
-  return listOf(text).map((s) => numberOrText(s) as number | string);
-}
-
-/** Drops undefined fields, so an empty input means "use the default". */
-function defined<T extends Record<string, unknown>>(record: T): Partial<T> {
-  return Object.fromEntries(Object.entries(record).filter(([, v]) => v !== undefined && v !== '')) as Partial<T>;
 }
 
 export function dataToSpec(d: DataDraft): Record<string, unknown> {
@@ -147,7 +127,7 @@ function sourceToSpec(draft: TransferDraft): unknown {
   }
 }
 
-function armToSpec(arm: ArmDraft): Record<string, unknown> {
+export function armToSpec(arm: ArmDraft): Record<string, unknown> {
   const options = STRATEGY_OPTIONS[arm.strategy];
   const option = (k: ArmOption) => (options.includes(k) ? numberOrText(arm[k]) : undefined);
   return defined({
@@ -164,12 +144,6 @@ function armToSpec(arm: ArmDraft): Record<string, unknown> {
 }
 
 export function toSpec(draft: TransferDraft): Record<string, unknown> {
-  const m = draft.model;
-  const model =
-    m.type === 'cnn'
-      ? defined({ type: 'cnn', filters: numberList(m.filters), dense: numberList(m.dense), kernelSize: numberOrText(m.kernelSize), dropout: numberOrText(m.dropout), batchNorm: m.batchNorm || undefined })
-      : defined({ type: 'mlp', hidden: numberList(m.hidden), dropout: numberOrText(m.dropout), batchNorm: m.batchNorm || undefined });
-  const t = draft.training;
   return defined({
     version: SPEC_VERSION,
     name: draft.name,
@@ -177,27 +151,13 @@ export function toSpec(draft: TransferDraft): Record<string, unknown> {
     question: draft.question.trim() || undefined,
     target: dataToSpec(draft.target),
     source: sourceToSpec(draft),
-    model,
+    model: modelToSpec(draft.model),
     arms: draft.arms.map(armToSpec),
-    seeds: numberList(draft.seeds),
-    budgets: listOf(draft.budgets),
-    training: defined({
-      epochs: numberOrText(t.epochs),
-      batchSize: numberOrText(t.batchSize),
-      optimizer: t.optimizer,
-      lr: numberOrText(t.lr),
-      valFraction: numberOrText(t.valFraction),
-      testFraction: numberOrText(t.testFraction),
-      patience: numberOrText(t.patience),
-    }),
+    ...runsToSpec(draft),
   });
 }
 
 // ── the way back ─────────────────────────────────────────────────────────────
-
-type Json = Record<string, unknown>;
-const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
-const text = (v: unknown): string => (v === undefined || v === null ? '' : Array.isArray(v) ? v.join(', ') : String(v));
 
 export function dataFromSpec(value: unknown): DataDraft {
   const d = emptyData('fashion-mnist');
@@ -208,6 +168,20 @@ export function dataFromSpec(value: unknown): DataDraft {
   if (typeof value['imageFolder'] === 'string') return { ...d, kind: 'imageFolder', folder: value['imageFolder'], inputShape: text(value['inputShape']) };
   if (typeof value['csv'] === 'string') return { ...d, kind: 'csv', csv: value['csv'], target: text(value['target']) };
   return d;
+}
+
+export function armFromSpec(a: Record<string, unknown>): ArmDraft {
+  return {
+    ...newArm(isStrategy(a['strategy']) ? a['strategy'] : 'scratch'),
+    name: text(a['name']),
+    lr: text(a['lr']),
+    lrFactor: text(a['lrFactor']),
+    epochs: text(a['epochs']),
+    freezeBlocks: text(a['freezeBlocks']),
+    lrDecay: text(a['lrDecay']),
+    probeEpochs: text(a['probeEpochs']),
+    unfreezeEvery: text(a['unfreezeEvery']),
+  };
 }
 
 function isStrategy(v: unknown): v is StrategyName {
@@ -234,51 +208,15 @@ export function fromSpec(spec: unknown): TransferDraft {
     draft.source = 'modelPath';
     draft.modelPath = text(source['modelPath']);
   }
-  const model = spec['model'];
-  if (isObject(model)) {
-    draft.model = {
-      type: model['type'] === 'mlp' ? 'mlp' : 'cnn',
-      filters: model['filters'] !== undefined ? text(model['filters']) : draft.model.filters,
-      dense: model['dense'] !== undefined ? text(model['dense']) : draft.model.dense,
-      kernelSize: text(model['kernelSize']),
-      hidden: model['hidden'] !== undefined ? text(model['hidden']) : draft.model.hidden,
-      dropout: model['dropout'] ? text(model['dropout']) : '',
-      batchNorm: model['batchNorm'] === true,
-    };
-  }
-  if (Array.isArray(spec['arms'])) {
-    draft.arms = spec['arms'].filter(isObject).map((a) => ({
-      ...newArm(isStrategy(a['strategy']) ? a['strategy'] : 'scratch'),
-      name: text(a['name']),
-      lr: text(a['lr']),
-      lrFactor: text(a['lrFactor']),
-      epochs: text(a['epochs']),
-      freezeBlocks: text(a['freezeBlocks']),
-      lrDecay: text(a['lrDecay']),
-      probeEpochs: text(a['probeEpochs']),
-      unfreezeEvery: text(a['unfreezeEvery']),
-    }));
-  }
-  if (spec['seeds'] !== undefined) draft.seeds = text(spec['seeds']);
-  if (spec['budgets'] !== undefined) draft.budgets = text(spec['budgets']);
-  const t = spec['training'];
-  if (isObject(t)) {
-    draft.training = {
-      epochs: text(t['epochs']),
-      batchSize: text(t['batchSize']),
-      optimizer: t['optimizer'] === 'sgd' ? 'sgd' : 'adam',
-      lr: text(t['lr']),
-      valFraction: text(t['valFraction']),
-      testFraction: text(t['testFraction']),
-      patience: text(t['patience']),
-    };
-  }
+  draft.model = modelFromSpec(spec['model'], draft.model);
+  if (Array.isArray(spec['arms'])) draft.arms = spec['arms'].filter(isObject).filter((a) => a['weighting'] === undefined).map(armFromSpec);
+  runsFromSpec(spec, draft);
   return draft;
 }
 
 // ── where errors can show ────────────────────────────────────────────────────
 
-function dataInputs(prefix: string, d: DataDraft): string[] {
+export function dataInputs(prefix: string, d: DataDraft): string[] {
   const own =
     d.kind === 'builtin'
       ? ['builtin']
@@ -291,16 +229,21 @@ function dataInputs(prefix: string, d: DataDraft): string[] {
 }
 
 /** The spec paths the form has an input (or a fieldset) for, given what the draft shows. */
+/** Spec paths of a list of transfer arms starting at arms[offset]. */
+export function transferArmInputs(arms: readonly ArmDraft[], offset = 0): string[] {
+  return arms.flatMap((arm, k) => {
+    const i = k + offset;
+    return [`arms[${i}]`, ...['name', 'strategy', 'lr', 'epochs', ...STRATEGY_OPTIONS[arm.strategy]].map((f) => `arms[${i}].${f}`)];
+  });
+}
+
+/** The spec paths the form has an input (or a fieldset) for, given what the draft shows. */
 export function transferInputs(draft: TransferDraft): Set<string> {
-  const paths = ['name', 'question', 'kind', 'version', 'seeds', 'budgets', 'model', 'arms', 'training', 'source'];
+  const paths = [...commonInputs(draft.model), 'source'];
   paths.push(...dataInputs('target', draft.target));
   if (draft.source === 'pretrain') paths.push(...dataInputs('source.pretrain.data', draft.pretrain.data), 'source.pretrain', 'source.pretrain.epochs', 'source.pretrain.lr', 'source.pretrain.budget');
   if (draft.source === 'run') paths.push('source.run');
   if (draft.source === 'modelPath') paths.push('source.modelPath');
-  paths.push(...(draft.model.type === 'cnn' ? ['filters', 'dense', 'kernelSize'] : ['hidden']).map((f) => `model.${f}`), 'model.dropout', 'model.type');
-  draft.arms.forEach((arm, i) => {
-    paths.push(`arms[${i}]`, ...['name', 'strategy', 'lr', 'epochs', ...STRATEGY_OPTIONS[arm.strategy]].map((f) => `arms[${i}].${f}`));
-  });
-  paths.push(...['epochs', 'batchSize', 'optimizer', 'lr', 'valFraction', 'testFraction', 'patience'].map((f) => `training.${f}`));
+  paths.push(...transferArmInputs(draft.arms));
   return new Set(paths);
 }

@@ -1,0 +1,70 @@
+// The ceiling under every training figure: single-thread matrix multiplication speed of Graft's
+// backend against PyTorch's, in multiply-adds per CPU-second, on the shapes the reference models
+// multiply. tf.matMul with the same operands each repeat: the backend's fastest case (on wasm,
+// XNNPACK keeps the packed right operand cached by tensor id).
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import * as tf from '@tensorflow/tfjs';
+import { findTorch } from './python.ts';
+import { ratio } from './stats.ts';
+
+/** conv2 of the reference CNN as a matmul, and the MLP's first layer. */
+export const GEMM_SHAPES: readonly [number, number, number][] = [
+  [12544, 288, 64],
+  [64, 784, 256],
+];
+
+export interface GemmFigure {
+  m: number;
+  k: number;
+  n: number;
+  graftGmacPerSec: number;
+  pytorchGmacPerSec: number | null;
+  ratio: number | null;
+}
+
+function graftGmac(m: number, k: number, n: number, repeats: number): number {
+  const a = tf.randomUniform([m, k]);
+  const b = tf.randomUniform([k, n]);
+  try {
+    for (let i = 0; i < 3; i++) tf.matMul(a, b).dispose();
+    const c0 = process.cpuUsage();
+    for (let i = 0; i < repeats; i++) tf.matMul(a, b).dispose();
+    const c = process.cpuUsage(c0);
+    const seconds = (c.user + c.system) / 1e6 / repeats;
+    return (m * k * n) / Math.max(seconds, 1e-12) / 1e9;
+  } finally {
+    tf.dispose([a, b]);
+  }
+}
+
+function torchGmac(threads: number, repeats: number): Map<string, number> {
+  const out = new Map<string, number>();
+  const torch = findTorch();
+  if (!torch.ok) return out;
+  const script = fileURLToPath(new URL('./reference/torch_train.py', import.meta.url));
+  const shapes = GEMM_SHAPES.map((s) => s.join('x')).join(',');
+  const env = { ...process.env, OMP_NUM_THREADS: String(threads), MKL_NUM_THREADS: String(threads) };
+  const result = spawnSync(torch.found.python, [script, '--model', 'gemm', '--shapes', shapes, '--steps', String(repeats), '--threads', String(threads)], {
+    encoding: 'utf8',
+    timeout: 300_000,
+    env,
+  });
+  try {
+    const parsed = JSON.parse(result.stdout.trim().split('\n').at(-1) ?? '') as { gemm?: { m: number; k: number; n: number; gmacPerSec: number }[] };
+    for (const g of parsed.gemm ?? []) out.set(`${g.m}x${g.k}x${g.n}`, g.gmacPerSec);
+  } catch {
+    // no reference figures: reported as null
+  }
+  return out;
+}
+
+/** `withReference: false` skips PyTorch (the smoke test checks only the plumbing). */
+export function gemmFigures(threads: number, repeats: number, withReference = true): GemmFigure[] {
+  const reference = withReference ? torchGmac(threads, repeats) : new Map<string, number>();
+  return GEMM_SHAPES.map(([m, k, n]) => {
+    const graft = graftGmac(m, k, n, repeats);
+    const torch = reference.get(`${m}x${k}x${n}`) ?? null;
+    return { m, k, n, graftGmacPerSec: graft, pytorchGmacPerSec: torch, ratio: ratio(graft, torch) };
+  });
+}
