@@ -18,7 +18,8 @@ import type { RunConfig } from '../../contract/spec.ts';
 import type { RunStore } from '../../db/store.ts';
 import { EpochWriter } from './schedule/epochWriter.ts';
 import { sourceReadiness } from './schedule/sources.ts';
-import { startWorker, type WorkerEnd, type WorkerRun } from './schedule/workerRun.ts';
+import { WarmWorkers } from './schedule/warmWorkers.ts';
+import { createWorker, startWorker, type WorkerEnd, type WorkerRun } from './schedule/workerRun.ts';
 
 export interface SchedulerOptions {
   store: RunStore;
@@ -54,6 +55,7 @@ interface ActiveRun {
 export class Scheduler {
   private readonly active = new Map<number, ActiveRun>();
   private readonly writer: EpochWriter;
+  private readonly warm: WarmWorkers;
   private readonly concurrency: number;
   private idleWaiters: (() => void)[] = [];
   private stopping = false;
@@ -61,12 +63,14 @@ export class Scheduler {
   constructor(private readonly o: SchedulerOptions) {
     this.concurrency = o.concurrency ?? defaultConcurrency(o.backend);
     this.writer = new EpochWriter(o.store, 100, (err) => this.log(`could not write run results: ${String(err)}`));
+    this.warm = new WarmWorkers(() => createWorker(o.resourceLimits ? { resourceLimits: o.resourceLimits } : {}));
   }
 
   /** Starts queued runs whose sources are ready, up to the concurrency limit. */
   wake(): void {
     if (this.stopping) return;
-    for (const run of this.o.store.listRuns({ status: ['queued'] }).sort((a, b) => a.id - b.id)) {
+    const queued = this.o.store.listRuns({ status: ['queued'] }).sort((a, b) => a.id - b.id);
+    for (const run of queued) {
       if (this.active.size >= this.concurrency) break;
       if (this.active.has(run.id)) continue;
       const config = run.config as RunConfig;
@@ -78,6 +82,9 @@ export class Scheduler {
       }
       this.launch(run, config, source.path);
     }
+    // Runs still waiting get a worker that is already loaded when their turn comes.
+    if (queued.some((run) => !this.active.has(run.id))) this.warm.prewarm();
+    else void this.warm.drop();
     this.checkIdle();
   }
 
@@ -113,6 +120,7 @@ export class Scheduler {
   /** App shutdown: stops every worker; their runs become `interrupted`, resumable later. */
   async stop(): Promise<void> {
     this.stopping = true;
+    await this.warm.close();
     await Promise.all([...this.active.values()].map((a) => a.worker.terminate()));
     await Promise.all([...this.active.values()].map((a) => a.worker.done));
     this.writer.flush();
@@ -149,7 +157,7 @@ export class Scheduler {
         onLog: (line) => this.o.publish({ type: 'run-log', ...base, line }),
         onArtifact: (path, info) => this.writer.artifact(run.id, path, info),
       },
-      this.o.resourceLimits ? { resourceLimits: this.o.resourceLimits } : {},
+      { worker: this.warm.take() },
     );
     const active: ActiveRun = { run, worker, cancelRequested: false, epoch: 0, metrics: {} };
     this.active.set(run.id, active);

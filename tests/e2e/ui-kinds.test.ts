@@ -39,6 +39,7 @@ describe('multitask and head-to-head comparisons in Chromium', () => {
     }
     [server, browser] = await Promise.all([startServeProcess(['--db', dbPath, '--no-train']), launchChromium()]);
     page = await browser.newPage({ viewport: { width: 1360, height: 900 } });
+    page.setDefaultTimeout(10_000);
     page.on('pageerror', (e) => errors.push(e.message));
     page.on('response', async (r) => {
       if (r.status() >= 400) errors.push(`${r.status()} ${new URL(r.url()).pathname}: ${await r.text().catch(() => '')}`);
@@ -140,7 +141,8 @@ describe('multitask and head-to-head comparisons in Chromium', () => {
     // (single-task + 3 arms) × 3 seeds
     await expect.poll(() => page.getByTestId('run-count').textContent()).toBe('12');
     await page.getByRole('checkbox', { name: 'hard-sharing + static' }).check();
-    await expect.poll(() => page.locator('[data-field="arms[3].weights"]').textContent()).toContain('one weight per task');
+    // The new arm takes its place in grid order (after equal), and its error sits at its weights input.
+    await expect.poll(() => page.locator('[data-field="arms[1].weights"]').textContent()).toContain('one weight per task');
     expect(await page.getByRole('button', { name: 'Start experiment' }).isDisabled()).toBe(true);
     await page.locator('li[data-arm="hard-sharing+static"]').getByLabel('Static weights').fill('1, 1, 0.5');
     await page.getByRole('checkbox', { name: 'Train single-task baselines' }).uncheck();

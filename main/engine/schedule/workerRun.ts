@@ -31,12 +31,17 @@ function describeCrash(err: Error & { code?: string }): string {
   return `the training worker crashed: ${err.message}`;
 }
 
+/** A training worker thread, loaded and waiting for its 'start' message. */
+export function createWorker(options: { resourceLimits?: ResourceLimits; entry?: URL } = {}): Worker {
+  return new Worker(options.entry ?? WORKER_ENTRY, options.resourceLimits ? { resourceLimits: options.resourceLimits } : {});
+}
+
 export function startWorker(
   start: { job: RunJob; resume: ResumeFrom | null; backend: string | null },
   events: WorkerEvents,
-  options: { resourceLimits?: ResourceLimits; entry?: URL } = {},
+  options: { resourceLimits?: ResourceLimits; entry?: URL; worker?: Worker } = {},
 ): WorkerRun {
-  const worker = new Worker(options.entry ?? WORKER_ENTRY, options.resourceLimits ? { resourceLimits: options.resourceLimits } : {});
+  const worker = options.worker ?? createWorker(options);
   const send = (message: ToWorker): void => worker.postMessage(message);
   let end: WorkerEnd | null = null;
   const done = new Promise<WorkerEnd>((resolve) => {
