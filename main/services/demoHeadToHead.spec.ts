@@ -26,7 +26,8 @@ describe('head-to-head demo', () => {
   it('sweeps several target budgets over 3 seeds in the full demo; the quick one stays small', () => {
     expect(spec(false).budgets).toEqual(['10/class', '50/class', '200/class']);
     expect(spec(false).seeds).toEqual([1, 2, 3]);
-    // Quick: 5 arms × 2 seeds × 1 budget + 2 pretraining runs, sized for `graft demo --quick` < 3 min on 2 cores.
-    expect(expandRuns(spec(true))).toHaveLength(12);
+    // Quick: 5 arms × 3 seeds × 1 budget + 3 pretraining runs, sized for `graft demo --quick` < 3 min on 2 cores.
+    expect(spec(true).seeds).toEqual([1, 2, 3]);
+    expect(expandRuns(spec(true))).toHaveLength(18);
   });
 });
