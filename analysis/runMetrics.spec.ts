@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { isBetter, metricDirection, orientDifference } from './metricDirection.ts';
-import { runMetrics, seriesMetrics } from './runMetrics.ts';
+import { mulberry32, randomInt } from './random.ts';
+import { metricPointIndices, runMetrics, seriesMetrics } from './runMetrics.ts';
+import { lastValueAt } from './seriesPoints.ts';
 
 const NaN_ = Number.NaN;
 
@@ -118,5 +120,58 @@ describe('runMetrics', () => {
     const nothing = runMetrics({}, 'max');
     expect(nothing.train.n).toBe(0);
     expect(nothing.testAtBestVal).toBeNaN();
+  });
+});
+
+describe('metricPointIndices', () => {
+  const pick = (values: readonly number[], indices: readonly number[]): number[] => indices.map((i) => values[i] as number);
+
+  it('keeps what runMetrics and lastValueAt depend on: their results are those of the whole series', () => {
+    const rng = mulberry32(11);
+    const values = [0.25, 0.5, 0.75, NaN_, Infinity, -Infinity, -0, 0];
+    for (let trial = 0; trial < 300; trial++) {
+      const n = 1 + randomInt(rng, 400);
+      const epochs = 1 + randomInt(rng, 12);
+      const series = () => {
+        const epoch: number[] = [];
+        const value: number[] = [];
+        let e = 0;
+        for (let i = 0; i < n; i++) {
+          // Mostly rising epochs, sometimes one logged again later (a resumed run), ties often.
+          if (rng() < epochs / n) e++;
+          epoch.push(rng() < 0.05 ? randomInt(rng, e + 1) : e);
+          value.push(rng() < 0.3 ? (values[randomInt(rng, values.length)] as number) : Math.round(rng() * 20) / 20);
+        }
+        return { epoch, value };
+      };
+      const splits = { train: series(), val: series(), test: series() };
+      const cut = (s: { epoch: number[]; value: number[] }) => {
+        const kept = metricPointIndices(s.epoch, s.value);
+        expect(kept).toEqual([...new Set(kept)].sort((a, b) => a - b));
+        return { epoch: pick(s.epoch, kept), value: pick(s.value, kept) };
+      };
+      const reduced = { train: cut(splits.train), val: cut(splits.val), test: cut(splits.test) };
+      for (const direction of ['min', 'max'] as const) {
+        const whole = runMetrics(splits, direction);
+        const fromKept = runMetrics(reduced, direction);
+        for (const part of ['train', 'val', 'test'] as const) {
+          const { n: _n, ...rest } = whole[part];
+          const { n: _m, ...restKept } = fromKept[part];
+          expect(restKept).toEqual(rest);
+        }
+        expect(fromKept.bestEpoch).toBe(whole.bestEpoch);
+        expect(fromKept.testAtBestVal).toEqual(whole.testAtBestVal);
+      }
+      for (let e = 0; e <= epochs + 1; e++) {
+        expect(lastValueAt(reduced.test.epoch, reduced.test.value, e)).toEqual(lastValueAt(splits.test.epoch, splits.test.value, e));
+      }
+    }
+  });
+
+  it('keeps per epoch its first lowest and first highest finite value and its last point', () => {
+    //           epoch 0          | epoch 1
+    const epoch = [0, 0, 0, 0, 0, 1, 1, 1];
+    const value = [3, 1, 5, 1, Infinity, NaN_, 2, NaN_];
+    expect(metricPointIndices(epoch, value)).toEqual([1, 2, 4, 6, 7]);
   });
 });

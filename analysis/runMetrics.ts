@@ -89,6 +89,35 @@ export function seriesMetrics(series: PointSeries | undefined, direction: Metric
   };
 }
 
+/**
+ * Indices, ascending, of the points that every figure of runMetrics (all but the count `n`)
+ * and lastValueAt by epoch depend on: per epoch, its first lowest and first highest finite
+ * value and its last point. A series cut to these (plus any others) gives the same last, best,
+ * best epoch, min, max and test-at-best-val as the whole series, so a store can keep them
+ * beside a chart's downsample and answer comparisons without reading every point.
+ */
+export function metricPointIndices(epoch: ArrayLike<number>, value: ArrayLike<number>): number[] {
+  const count = Math.min(epoch.length, value.length);
+  const byEpoch = new Map<number, { min: number; max: number; last: number }>();
+  for (let i = 0; i < count; i++) {
+    const e = epoch[i] as number;
+    const v = value[i] as number;
+    let kept = byEpoch.get(e);
+    if (kept === undefined) byEpoch.set(e, (kept = { min: -1, max: -1, last: i }));
+    kept.last = i;
+    if (!Number.isFinite(v)) continue;
+    if (kept.min < 0 || v < (value[kept.min] as number)) kept.min = i;
+    if (kept.max < 0 || v > (value[kept.max] as number)) kept.max = i;
+  }
+  const indices = new Set<number>();
+  for (const { min, max, last } of byEpoch.values()) {
+    if (min >= 0) indices.add(min);
+    if (max >= 0) indices.add(max);
+    indices.add(last);
+  }
+  return [...indices].sort((a, b) => a - b);
+}
+
 /** One run's numbers for one (task, metric), with the epoch chosen by validation. */
 export function runMetrics(splits: RunSplits, direction: MetricDirection): RunMetrics {
   const train = seriesMetrics(splits.train, direction);

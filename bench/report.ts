@@ -43,8 +43,14 @@ export function formatReport(r: BenchResults): string {
   }
   if (r.compare) {
     const c = r.compare;
-    lines.push(`compare: read + downsample ${c.runs} runs × ${fmt(c.pointsPerRun)} points: ${fmt(c.ms)} ms (read alone ${fmt(c.readMs)} ms; target < ${c.targetMs} ms)`);
-    if (c.render) lines.push(`compare: first render in Chromium ${fmt(c.render.ms)} ms (target < ${c.render.targetMs} ms) — ${c.render.view}`);
+    lines.push(
+      `compare: read + downsample ${c.runs} runs × ${fmt(c.pointsPerRun)} points: ${fmt(c.ms)} ms, ${fmt(c.cpuMs)} ms CPU ` +
+        `(first read, building the overviews ${fmt(c.firstMs)} ms; every point read alone ${fmt(c.readMs)} ms; target < ${c.targetMs} ms)`,
+    );
+    if (c.render) {
+      const cpu = c.render.serverCpuMs === null ? '' : `, graft serve ${fmt(c.render.serverCpuMs)} ms CPU`;
+      lines.push(`compare: first render in Chromium ${fmt(c.render.ms)} ms${cpu} (target < ${c.render.targetMs} ms) — ${c.render.view}`);
+    }
   }
   if (r.startup) lines.push(`startup: graft serve to first page with data ${fmt(r.startup.ms)} ms (serve printed its URL after ${fmt(r.startup.serveMs)} ms)`);
   for (const p of r.concurrency ?? []) {

@@ -194,15 +194,16 @@ describe('deleteExperiment', () => {
   it('cascades to every table and leaves no orphan rows', () => {
     const keep = filledExperiment('keep');
     const gone = filledExperiment('gone');
+    store.readSeries([...keep.runIds, ...gone.runIds], {}, { maxPoints: 600 }); // stores each series' overview
     const before = countRows(file);
-    expect(before).toEqual({ experiments: 2, runs: 8, series: 16, points: 16, artifacts: 16, tags: 16, notes: 8 });
+    expect(before).toEqual({ experiments: 2, runs: 8, series: 16, points: 16, series_overview: 16, artifacts: 16, tags: 16, notes: 8 });
 
     const result = store.deleteExperiment(gone.experimentId);
     expect(result.deletedRuns).toBe(4);
     expect(result.artifactPaths.sort()).toEqual(
       gone.runIds.flatMap((id) => [`/ckpt/${id}/e0`, `/models/${id}`]).sort(),
     );
-    expect(countRows(file)).toEqual({ experiments: 1, runs: 4, series: 8, points: 8, artifacts: 8, tags: 8, notes: 4 });
+    expect(countRows(file)).toEqual({ experiments: 1, runs: 4, series: 8, points: 8, series_overview: 8, artifacts: 8, tags: 8, notes: 4 });
 
     const raw = rawConnection(file);
     const orphans = raw
@@ -211,6 +212,7 @@ describe('deleteExperiment', () => {
            (SELECT count(*) FROM runs WHERE experiment_id NOT IN (SELECT id FROM experiments)) +
            (SELECT count(*) FROM series WHERE run_id NOT IN (SELECT id FROM runs)) +
            (SELECT count(*) FROM points WHERE series_id NOT IN (SELECT id FROM series)) +
+           (SELECT count(*) FROM series_overview WHERE series_id NOT IN (SELECT id FROM series)) +
            (SELECT count(*) FROM artifacts WHERE run_id NOT IN (SELECT id FROM runs)) +
            (SELECT count(*) FROM tags WHERE run_id NOT IN (SELECT id FROM runs)) +
            (SELECT count(*) FROM notes WHERE run_id NOT IN (SELECT id FROM runs))`,

@@ -8,6 +8,6 @@ export type { StoreErrorCode } from './errors.ts';
 export { GRAFT_APPLICATION_ID, LATEST_VERSION } from './migrations.ts';
 export type { NewExperiment, NewRun } from './experiments.ts';
 export type { RunFilter } from './runs.ts';
-export type { MetricPoint, SeriesFilter } from './series.ts';
+export type { MetricPoint, SeriesFilter, SeriesReadOptions } from './series.ts';
 export type { Artifact, NewArtifact } from './artifacts.ts';
 export { INTERRUPTED_ERROR } from './recovery.ts';

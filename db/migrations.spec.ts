@@ -56,6 +56,20 @@ const FIXTURES: Record<number, { write(db: Database.Database): void; check(store
       expect(store.latestArtifact(1, 'model')?.path).toBe('/models/1');
     },
   },
+  2: {
+    write: (db) => {
+      FIXTURES[1]?.write(db);
+      // The overview of series 1 as v2 stores it: float64 columns step, epoch, time, value.
+      const data = Buffer.from(new Float64Array([10, 20, 0, 1, 1.5, 3.25, 0.75, NaN]).buffer);
+      db.prepare('INSERT INTO series_overview (series_id, buckets, points, data) VALUES (1, 2048, 2, ?)').run(data);
+    },
+    check: (store) => {
+      FIXTURES[1]?.check(store);
+      const [series] = store.readSeries([1], {}, { maxPoints: 600 });
+      expect(series).toMatchObject({ task: 'species', step: [10, 20], epoch: [0, 1], time: [1.5, 3.25] });
+      expect(series?.value).toEqual([0.75, NaN]);
+    },
+  },
 };
 
 /** A file at schema version v, as a Graft of that version would have left it. */

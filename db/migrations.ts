@@ -111,6 +111,22 @@ export const MIGRATIONS: readonly Migration[] = [
       db.exec(V1_SCHEMA);
     },
   },
+  {
+    version: 2,
+    description: 'series_overview: a min/max downsample of each series, for charts',
+    // A cache of the points (db/seriesOverview.ts): rebuilt on read after any write to its
+    // series, so an upgraded file starts with none and fills in as series are charted.
+    up(db) {
+      db.exec(`
+        CREATE TABLE series_overview (
+          series_id INTEGER PRIMARY KEY REFERENCES series (id) ON DELETE CASCADE,
+          buckets   INTEGER NOT NULL CHECK (buckets > 0),
+          points    INTEGER NOT NULL CHECK (points >= 0),
+          data      BLOB    NOT NULL
+        ) STRICT;
+      `);
+    },
+  },
 ];
 
 /** The schema version this Graft writes and the newest it can read. */

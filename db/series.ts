@@ -1,8 +1,19 @@
 // Metric series: the bulk of the data. Writes are the hot path (every epoch of every run),
-// so series ids are cached and points go in with one prepared statement per row.
+// so series ids are cached and points go in with one prepared statement per row. Charts read
+// series downsampled, from each series' overview (seriesOverview.ts) when it is fine enough.
 import type Database from 'better-sqlite3';
 import type { Series, SeriesKey } from '../contract/model.ts';
 import { StoreError, toStoreError } from './errors.ts';
+import {
+  OVERVIEW_BUCKETS,
+  OVERVIEW_MAX_REQUEST,
+  buildOverview,
+  columnsOf,
+  decodeOverview,
+  downsampledSeries,
+  encodeOverview,
+  type PointColumns,
+} from './seriesOverview.ts';
 
 /** One value of one series at one step, as the engine reports it. */
 export interface MetricPoint extends SeriesKey {
@@ -16,12 +27,31 @@ export interface MetricPoint extends SeriesKey {
 
 export type SeriesFilter = Partial<SeriesKey>;
 
+export interface SeriesReadOptions {
+  /**
+   * At most this many points per series, min and max per bucket over step kept
+   * (analysis/downsample.ts); absent = every point, exactly as stored.
+   */
+  maxPoints?: number | undefined;
+  /**
+   * Each series' overview, uncut (seriesOverview.ts): the whole series when it is short; else
+   * min and max per bucket over step, and per epoch its lowest, highest and last point. Gives
+   * run metrics (analysis/runMetrics.ts) exactly, all but the point count. Ignores maxPoints.
+   */
+  overview?: boolean;
+}
+
 interface SeriesRow {
   id: number;
   run_id: number;
   task: string;
   split: string;
   metric: string;
+}
+
+interface OverviewRow extends SeriesRow {
+  buckets: number | null;
+  data: Buffer | null;
 }
 
 type PointRow = [step: number, epoch: number, wallTime: number, value: number | null];
@@ -34,12 +64,15 @@ export class SeriesStore {
   private readonly insertSeries;
   private readonly insertPoint;
   private readonly selectSeries;
+  private readonly selectOverviews;
   private readonly selectPoints;
+  private readonly deleteOverview;
+  private readonly insertOverview;
   private readonly selectKeys;
   private readonly appendTx;
   private readonly readTx;
 
-  constructor(db: Database.Database) {
+  constructor(private readonly db: Database.Database) {
     this.selectId = db
       .prepare<[number, string, string, string], number>(
         'SELECT id FROM series WHERE run_id = ? AND task = ? AND split = ? AND metric = ?',
@@ -59,6 +92,17 @@ export class SeriesStore {
          AND (@task IS NULL OR task = @task) AND (@split IS NULL OR split = @split) AND (@metric IS NULL OR metric = @metric)
        ORDER BY run_id, task, split, metric`,
     );
+    this.selectOverviews = db.prepare<{ runIds: string; task: string | null; split: string | null; metric: string | null }, OverviewRow>(
+      `SELECT s.id, s.run_id, s.task, s.split, s.metric, o.buckets, o.data
+       FROM series s LEFT JOIN series_overview o ON o.series_id = s.id
+       WHERE s.run_id IN (SELECT value FROM json_each(@runIds))
+         AND (@task IS NULL OR s.task = @task) AND (@split IS NULL OR s.split = @split) AND (@metric IS NULL OR s.metric = @metric)
+       ORDER BY s.run_id, s.task, s.split, s.metric`,
+    );
+    this.deleteOverview = db.prepare<[number]>('DELETE FROM series_overview WHERE series_id = ?');
+    this.insertOverview = db.prepare<[number, number, number, Buffer]>(
+      'INSERT OR REPLACE INTO series_overview (series_id, buckets, points, data) VALUES (?, ?, ?, ?)',
+    );
     this.selectPoints = db
       .prepare<[number], PointRow>('SELECT step, epoch, wall_time, value FROM points WHERE series_id = ? ORDER BY step')
       .raw(true);
@@ -69,7 +113,11 @@ export class SeriesStore {
     this.appendTx = db.transaction((runId: number, points: readonly MetricPoint[]) => this.insertAll(runId, points));
     // One read transaction for all the series of a call: each sees the same snapshot, so
     // while a run is writing, the train and val curves never end at different epochs.
-    this.readTx = db.transaction((runIds: readonly number[], filter: SeriesFilter) => this.readAll(runIds, filter));
+    this.readTx = db.transaction((runIds: readonly number[], filter: SeriesFilter, options: SeriesReadOptions) => {
+      if (options.overview) return this.readDownsampled(runIds, filter, 'overview');
+      if (options.maxPoints !== undefined) return this.readDownsampled(runIds, filter, options.maxPoints);
+      return this.readAll(runIds, filter);
+    });
   }
 
   /** Writes the points in one transaction (a savepoint inside withTransaction). */
@@ -98,12 +146,14 @@ export class SeriesStore {
       byTask = new Map();
       this.ids.set(runId, byTask);
     }
+    const written = new Set<number>();
     for (let i = 0; i < points.length; i++) {
       const point = points[i] as MetricPoint;
       try {
         const seriesId =
           byTask.get(point.task)?.get(point.split)?.get(point.metric) ?? this.newSeriesId(runId, point, byTask);
         this.insertPoint.run(seriesId, point.step, point.epoch, point.time, point.value);
+        written.add(seriesId);
       } catch (error) {
         const where = `run ${runId}, points[${i}] (${point.task}/${point.split}/${point.metric} step ${point.step})`;
         const wrapped = toStoreError(error, where);
@@ -111,6 +161,8 @@ export class SeriesStore {
         throw wrapped;
       }
     }
+    // In the same transaction as the points: an overview that exists is always up to date.
+    for (const seriesId of written) this.deleteOverview.run(seriesId);
   }
 
   private newSeriesId(runId: number, key: SeriesKey, byTask: Map<string, Map<string, Map<string, number>>>): number {
@@ -126,9 +178,56 @@ export class SeriesStore {
   }
 
   /** Series of these runs, each ordered by step; series ordered by run id, task, split, metric. */
-  read(runIds: readonly number[], filter: SeriesFilter = {}): Series[] {
+  read(runIds: readonly number[], filter: SeriesFilter = {}, options: SeriesReadOptions = {}): Series[] {
     if (runIds.length === 0) return [];
-    return this.readTx(runIds, filter);
+    return this.readTx(runIds, filter, options);
+  }
+
+  /** `maxPoints` per series (from the overview when it is fine enough), or the overviews themselves. */
+  private readDownsampled(runIds: readonly number[], filter: SeriesFilter, cut: number | 'overview'): Series[] {
+    const rows = this.selectOverviews.all({
+      runIds: JSON.stringify(runIds),
+      task: filter.task ?? null,
+      split: filter.split ?? null,
+      metric: filter.metric ?? null,
+    });
+    const fromOverview = cut === 'overview' || cut <= OVERVIEW_MAX_REQUEST;
+    const maxPoints = (overview: PointColumns): number => (cut === 'overview' ? overview.length : cut);
+    const built: { seriesId: number; points: number; overview: PointColumns }[] = [];
+    const series = rows.map((row) => {
+      const key = { runId: row.run_id, task: row.task, split: row.split, metric: row.metric };
+      if (fromOverview && row.data !== null && row.buckets === OVERVIEW_BUCKETS) {
+        const overview = decodeOverview(row.data);
+        return downsampledSeries(key, overview, maxPoints(overview));
+      }
+      const points = columnsOf(this.selectPoints.all(row.id));
+      if (!fromOverview) return downsampledSeries(key, points, maxPoints(points));
+      // Cut from the overview even now, so this read and every later one give the same points.
+      const overview = buildOverview(points);
+      built.push({ seriesId: row.id, points: points.length, overview });
+      return downsampledSeries(key, overview, maxPoints(overview));
+    });
+    if (built.length > 0) this.keepOverviews(built);
+    return series;
+  }
+
+  /**
+   * Stores overviews built from this read transaction's snapshot, in the same transaction, so
+   * they match the points they were built from. A cache: when the write cannot happen at once
+   * (another connection holds the write lock or wrote since the snapshot, a read-only file),
+   * nothing is kept and the next read builds them again.
+   */
+  private keepOverviews(built: readonly { seriesId: number; points: number; overview: PointColumns }[]): void {
+    const timeout = this.db.pragma('busy_timeout', { simple: true }) as number;
+    this.db.pragma('busy_timeout = 0');
+    try {
+      for (const { seriesId, points, overview } of built) this.insertOverview.run(seriesId, OVERVIEW_BUCKETS, points, encodeOverview(overview));
+    } catch (error) {
+      const { code } = toStoreError(error);
+      if (code !== 'busy' && code !== 'read-only') throw error;
+    } finally {
+      this.db.pragma(`busy_timeout = ${timeout}`);
+    }
   }
 
   private readAll(runIds: readonly number[], filter: SeriesFilter): Series[] {

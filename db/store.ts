@@ -17,7 +17,7 @@ import type { NewExperiment } from './experiments.ts';
 import { Experiments } from './experiments.ts';
 import type { RunFilter } from './runs.ts';
 import { Runs } from './runs.ts';
-import type { MetricPoint, SeriesFilter } from './series.ts';
+import type { MetricPoint, SeriesFilter, SeriesReadOptions } from './series.ts';
 import { SeriesStore } from './series.ts';
 
 /** What happened when the file was opened, for the caller to log or show. */
@@ -144,8 +144,12 @@ export class RunStore {
     this.guard(`run ${runId}`, () => this.series.append(runId, points));
   }
 
-  readSeries(runIds: readonly number[], filter: SeriesFilter = {}): Series[] {
-    return this.guard(undefined, () => this.series.read(runIds, filter));
+  /**
+   * Every point exactly as stored; with `maxPoints`, at most that many per series, min and max
+   * per bucket over step kept, cut from the series' overview when it is fine enough.
+   */
+  readSeries(runIds: readonly number[], filter: SeriesFilter = {}, options: SeriesReadOptions = {}): Series[] {
+    return this.guard(undefined, () => this.series.read(runIds, filter, options));
   }
 
   listSeriesKeys(runIds: readonly number[]): SeriesKey[] {

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { NewExperiment } from './experiments.ts';
 
-export const TABLES = ['experiments', 'runs', 'series', 'points', 'artifacts', 'tags', 'notes'] as const;
+export const TABLES = ['experiments', 'runs', 'series', 'points', 'series_overview', 'artifacts', 'tags', 'notes'] as const;
 
 const made: string[] = [];
 

@@ -128,7 +128,9 @@ export function compareExperiment(store: RunStore, experimentId: number, options
 
 /** The arms of completed target runs of one experiment (any subset of them), side by side. */
 export function compareRunSet(store: RunStore, runs: RunSummary[]): Pick<ExperimentComparison, 'primary' | 'arms'> {
-  const byRun = indexSeries(runs.length > 0 ? store.readSeries(runs.map((r) => r.id)) : []);
+  // The overviews hold every point runValues depends on (each epoch's lowest, highest and last),
+  // so the numbers are those of the full series without reading all of it.
+  const byRun = indexSeries(runs.length > 0 ? store.readSeries(runs.map((r) => r.id), {}, { overview: true }) : []);
   const primary = choosePrimary(byRun);
   const groups = groupArms(runs, byRun);
   const scratchByBudget = new Map(groups.filter((g) => g.strategy === SCRATCH_ARM_STRATEGY).map((g) => [g.budget, g]));

@@ -1,8 +1,8 @@
 // Series as the UI asks for them: read from the store, downsampled with min/max kept
-// (analysis decides how), so 100 runs × 10,000 points stay cheap to send and draw.
+// (analysis decides how; the store cuts long series from their stored overview), so
+// 100 runs × 10,000 points stay cheap to read, send and draw.
 import type { Series } from '../../contract/model.ts';
 import type { RunStore } from '../../db/store.ts';
-import { downsampleSeries } from '../../analysis/downsample.ts';
 
 export function readSeriesDownsampled(
   store: RunStore,
@@ -10,7 +10,5 @@ export function readSeriesDownsampled(
   filter: { task?: string | undefined; split?: string | undefined; metric?: string | undefined },
   maxPoints: number | undefined,
 ): Series[] {
-  const series = store.readSeries(runIds, filter);
-  if (maxPoints === undefined) return series;
-  return series.map((s) => downsampleSeries(s, maxPoints));
+  return store.readSeries(runIds, filter, { maxPoints });
 }

@@ -90,6 +90,9 @@ describe('multitask and head-to-head comparisons in Chromium', () => {
     expect(await page.getByTestId('conflict-charts').locator('figure.chart').count()).toBe(3);
     expect(await page.getByTestId('conflict-charts').locator('[role="img"]').first().getAttribute('aria-label')).toContain('Gradient cosine · species ↔ sex');
     await page.screenshot({ path: `${SHOTS}/ui-compare-multitask.png`, fullPage: true });
+    await page.getByTestId('task-weight-charts').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${SHOTS}/ui-compare-multitask-weights.png` });
+    await page.evaluate(() => (globalThis as unknown as { scrollTo(x: number, y: number): void }).scrollTo(0, 0));
     await page.emulateMedia({ colorScheme: 'dark' });
     await page.screenshot({ path: `${SHOTS}/ui-compare-multitask-dark.png`, fullPage: false });
     await page.emulateMedia({ colorScheme: 'light' });

@@ -6,8 +6,10 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatGain } from '../../analysis/format.ts';
+import type { ExperimentComparison } from '../../contract/compare.ts';
 import { openStore } from '../../db/open.ts';
 import { compareExperiment } from '../../main/services/compare.ts';
+import { formatDelta } from '../../renderer/src/lib/compare/multitask.ts';
 import { launchChromium } from '../support/chromium.ts';
 import { startServeProcess, type ServingProcess } from '../support/graftProcess.ts';
 import { tempDir } from '../support/seed.ts';
@@ -44,6 +46,16 @@ describe('training from the UI', () => {
     });
   });
 
+  /** The comparison as the main side computes it, read from the store `graft serve` writes. */
+  function compareStored(experimentId: number): ExperimentComparison {
+    const store = openStore(dbPath);
+    try {
+      return compareExperiment(store, experimentId);
+    } finally {
+      store.close();
+    }
+  }
+
   afterAll(async () => {
     await browser?.close();
     await server?.stop();
@@ -69,7 +81,7 @@ describe('training from the UI', () => {
     while (Date.now() - started < 50_000) {
       const value = Number(await bar.getAttribute('value'));
       seen.add(value);
-      for (const v of await page.locator('progress[aria-label^="Run "]').evaluateAll((bars) => bars.map((b) => (b as HTMLProgressElement).value))) runSeen.add(v);
+      for (const v of await page.locator('progress[aria-label^="Run "]').evaluateAll((bars) => bars.map((b) => Number(b.getAttribute('value'))))) runSeen.add(v);
       if (value === 100) break;
       if (seen.size === 2) await page.screenshot({ path: `${SHOTS}/ui-training.png`, fullPage: true });
       await page.waitForTimeout(100);
@@ -81,14 +93,7 @@ describe('training from the UI', () => {
     const statuses = page.locator('table.runs tbody tr[data-run-id] .badge');
     await expect.poll(async () => (await statuses.evaluateAll((badges) => badges.map((b) => b.getAttribute('title')))).join(','), { timeout: 10_000 }).toBe('completed,completed,completed');
 
-    const store = openStore(dbPath);
-    const comparison = (() => {
-      try {
-        return compareExperiment(store, experimentId);
-      } finally {
-        store.close();
-      }
-    })();
+    const comparison = compareStored(experimentId);
     const fineTune = comparison.arms.find((a) => a.name === 'fine-tune');
     expect(fineTune?.transferGain).not.toBeNull();
     await page.getByRole('link', { name: 'Compare arms' }).click();
@@ -96,6 +101,37 @@ describe('training from the UI', () => {
     await gain.waitFor();
     expect(await gain.textContent()).toContain(formatGain(fineTune!.transferGain!, 'accuracy'));
     await page.screenshot({ path: `${SHOTS}/ui-training-compare.png`, fullPage: true });
+    expect(errors).toEqual([]);
+  }, 60_000);
+
+  it('builds a tiny penguins multitask experiment in the form, trains it, and compares Δm with its convention', async () => {
+    await page.getByRole('link', { name: '+ New experiment' }).click();
+    await page.getByRole('radio', { name: /Multi-task/ }).check();
+    await page.getByLabel('Name', { exact: true }).fill('penguins tiny (from the UI)');
+    for (const weighting of ['uncertainty', 'pcgrad', 'mgda']) await page.getByRole('checkbox', { name: `hard-sharing + ${weighting}` }).uncheck();
+    await page.getByLabel('Seeds').fill('1');
+    await page.getByLabel('Epochs', { exact: true }).last().fill('3');
+    // single-task baseline + hard-sharing+equal, one seed
+    await expect.poll(() => page.getByTestId('run-count').textContent()).toBe('2');
+    await page.getByRole('button', { name: 'Start experiment' }).click();
+    await page.getByRole('heading', { name: 'penguins tiny (from the UI)' }).waitFor();
+    const experimentId = Number(/#\/experiments\/(\d+)/.exec(page.url())?.[1]);
+    await expect.poll(() => page.getByLabel('Experiment progress').getAttribute('value'), { timeout: 40_000, interval: 250 }).toBe('100');
+
+    const comparison = compareStored(experimentId);
+    const shared = comparison.arms.find((a) => a.name === 'hard-sharing+equal');
+    expect(Number.isFinite(shared?.deltaM)).toBe(true);
+    await page.getByRole('link', { name: 'Compare arms' }).click();
+    await expect.poll(() => page.getByTestId('delta-m-convention').textContent()).toBe(comparison.multitask?.convention);
+    const row = page.locator('table.multitask tr[data-arm="hard-sharing+equal"]');
+    expect(await row.locator('td[data-key="deltaM"] .value').textContent()).toBe(formatDelta(shared?.deltaM));
+    for (const [task, delta] of Object.entries(shared?.perTaskDelta ?? {})) {
+      expect(await row.locator(`td.task-delta[data-task="${task}"] .value`).textContent()).toBe(formatDelta(delta));
+    }
+    // The engine's task weights and gradient cosines are charted.
+    await expect.poll(() => page.getByTestId('task-weight-charts').locator('figure.chart').count()).toBe(1);
+    expect(await page.getByTestId('conflict-charts').locator('figure.chart').count()).toBe(3);
+    await page.screenshot({ path: `${SHOTS}/ui-training-multitask-compare.png`, fullPage: true });
     expect(errors).toEqual([]);
   }, 60_000);
 });

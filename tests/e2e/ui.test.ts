@@ -1,8 +1,9 @@
 // A new user's path through the UI, in Debian's Chromium against `graft serve --no-train`:
 // the empty state, the demo, an experiment with real-looking series (seeded through the
 // store, as the engine would fill it), the comparison and its numbers, the spec export, the
-// form's validation, the runs table, a live run, datasets and settings. The training engine
-// is not wired into `graft serve` here, so nothing trains: runs the demo starts stay queued.
+// form's validation, the runs table, a live run, datasets and settings. `graft serve` runs with
+// --no-train here, so nothing trains: runs the demo starts stay queued (ui-train.test.ts trains
+// for real, ui-kinds.test.ts covers multitask and head-to-head).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';

@@ -39,7 +39,7 @@ function parsed(spec: unknown): ExperimentSpec {
 }
 
 /** A small deterministic wobble per (seed, epoch), so seeds differ and bands have width. */
-function noise(seed: number, epoch: number): number {
+export function noise(seed: number, epoch: number): number {
   return Math.sin(seed * 12.9898 + epoch * 78.233) * 0.012;
 }
 
@@ -62,7 +62,8 @@ export function curvePoints(task: string, plateau: number, seed: number, epochs:
   return points;
 }
 
-function complete(store: RunStore, runId: number, points: MetricPoint[], epochs: number): void {
+/** Marks a run as having trained: its points stored, its epochs done, completed. */
+export function complete(store: RunStore, runId: number, points: MetricPoint[], epochs: number): void {
   store.markRunning(runId, { pid: process.pid, environment: { backend: 'wasm', backendReason: 'seeded by tests' } });
   store.appendPoints(runId, points);
   store.setEpochsDone(runId, epochs);

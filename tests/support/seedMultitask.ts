@@ -4,9 +4,11 @@
 // the run-level cost series (task "_run") — with plateaus chosen so Δm, a negative transfer and
 // the head-to-head verdicts show up in the numbers.
 import { expandRuns, parseSpec, type ExperimentSpec } from '../../contract/spec.ts';
+import { isJointConfig } from '../../contract/specHeadToHead.ts';
 import { openStore } from '../../db/open.ts';
 import type { MetricPoint } from '../../db/series.ts';
 import type { RunStore } from '../../db/store.ts';
+import { complete, noise } from './seedCompare.ts';
 
 const EPOCHS = 6;
 const STEPS_PER_EPOCH = 10;
@@ -65,11 +67,6 @@ function parsed(spec: unknown): ExperimentSpec {
   return result.spec;
 }
 
-/** A small deterministic wobble per (seed, epoch), so seeds differ and bands have width. */
-function noise(seed: number, epoch: number): number {
-  return Math.sin(seed * 12.9898 + epoch * 78.233) * 0.012;
-}
-
 /** Arms differ in their noise too, so paired differences have a spread. */
 function salt(arm: string): number {
   return [...arm].reduce((sum, c) => sum + c.charCodeAt(0), 0) % 97;
@@ -110,13 +107,6 @@ function regression(at: At, task: string, plateau: number, seed: number, epoch: 
 /** The run-level series cost is read from: seconds per epoch, examples per epoch, weights trained. */
 function costPoints(at: At, seconds: number, samples: number, params: number): MetricPoint[] {
   return [at('_run', 'train', 'epoch_time', seconds), at('_run', 'train', 'samples', samples), at('_run', 'train', 'trainable_params', params)];
-}
-
-function complete(store: RunStore, runId: number, points: MetricPoint[], epochs: number): void {
-  store.markRunning(runId, { pid: process.pid, environment: { backend: 'wasm', backendReason: 'seeded by tests' } });
-  store.appendPoints(runId, points);
-  store.setEpochsDone(runId, epochs);
-  store.setRunStatus(runId, 'completed', { error: null });
 }
 
 const WEIGHTS: Record<string, (epoch: number, task: number) => number> = {
@@ -161,7 +151,7 @@ export function seedHeadToHead(store: RunStore): { experimentId: number } {
   const { experimentId, runIds } = store.createExperiment({ name: valid.name, kind: valid.kind, specVersion: 1, spec: valid, runs: plans });
   plans.forEach((plan, i) => {
     const plateau = H2H_PLATEAU[plan.arm]?.[plan.budget] ?? 0.5;
-    const joint = plan.config.kind === 'joint';
+    const joint = isJointConfig(plan.config);
     const labels = plan.budget === '10/class' ? 50 : plan.budget === '50/class' ? 250 : 2500;
     const points: MetricPoint[] = [];
     for (let epoch = 0; epoch < plan.epochsPlanned; epoch++) {

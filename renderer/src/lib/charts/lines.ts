@@ -11,10 +11,18 @@ export interface ChartLine {
   role: 'mean' | 'raw' | 'run' | 'band-upper' | 'band-lower';
 }
 
-export function groupLines(groups: readonly CurveGroup[], options: { smoothed: boolean; showRuns: boolean; runLabel: (runId: number) => string }): ChartLine[] {
+export interface GroupLineOptions {
+  smoothed: boolean;
+  showRuns: boolean;
+  runLabel: (runId: number) => string;
+  /** A group's colour by its key, so a group keeps its colour across charts that lack some groups; default by position. */
+  colorOf?: (key: string) => string | undefined;
+}
+
+export function groupLines(groups: readonly CurveGroup[], options: GroupLineOptions): ChartLine[] {
   const lines: ChartLine[] = [];
   groups.forEach((group, i) => {
-    const color = colorAt(i);
+    const color = options.colorOf?.(group.key) ?? colorAt(i);
     if (group.runIds.length > 1) {
       lines.push({ label: `${group.key} +std`, points: group.upper, color: withAlpha(color, 0.18), role: 'band-upper' });
       lines.push({ label: `${group.key} −std`, points: group.lower, color: withAlpha(color, 0.18), role: 'band-lower' });

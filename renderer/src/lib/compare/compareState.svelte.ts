@@ -4,6 +4,7 @@ import type { GraftApi } from '../../../../contract/api.ts';
 import type { ExperimentComparison } from '../../../../contract/compare.ts';
 import type { RunSummary, Series } from '../../../../contract/model.ts';
 import { SOURCE_ARM } from '../../../../contract/spec.ts';
+import { colorAt } from '../charts/palette.ts';
 import type { CompareTarget } from '../routes.ts';
 import { TARGET_TASK } from '../../../../contract/specHeadToHead.ts';
 import { isMultitaskConfig, SINGLE_TASK } from '../../../../contract/specMultitask.ts';
@@ -24,7 +25,9 @@ export type Comparison = Pick<ExperimentComparison, 'primary' | 'conventions' | 
 
 export class CompareState {
   runs: RunSummary[] = $state([]);
-  series: Series[] = $state([]);
+  /** Raw, not deeply reactive: replaced whole on load, and a proxy on every point of 100 runs'
+   *  series made the first render several times slower. */
+  series: Series[] = $state.raw([]);
   comparison: Comparison | null = $state(null);
   loaded = $state(false);
   error: string | null = $state(null);
@@ -70,6 +73,13 @@ export class CompareState {
     } finally {
       this.loaded = true;
     }
+  }
+
+  /** A group's colour by its place among all groups of the runs: the same in every chart. */
+  groupColor(key: string): string | undefined {
+    const keys = distinct(this.runs.map(this.keyFn()));
+    const at = keys.indexOf(key);
+    return at < 0 ? undefined : colorAt(at);
   }
 
   private keyFn(): (run: RunSummary) => string {

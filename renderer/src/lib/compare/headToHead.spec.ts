@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Approach, ArmComparison } from '../../../../contract/compare.ts';
-import { armColors, armsInApproachOrder, costRatio, formatCost, formatRatio, groupByApproach } from './headToHead.ts';
+import { armColors, armsInApproachOrder, bestAtEachBudget, costRatio, formatCost, formatRatio, groupByApproach } from './headToHead.ts';
 
 function arm(name: string, approach: Approach, budget: string, wallSeconds: number | null, samples: number | null = 100): ArmComparison {
   return { name, budget, strategy: null, baseline: approach === 'baseline', runs: 3, seeds: [1, 2, 3], metrics: {}, transferGain: null, approach, cost: { wallSeconds, samples, trainableParams: 1000 } };
@@ -47,5 +47,13 @@ describe('head-to-head compare layout', () => {
     expect(formatCost('wallSeconds', 1234.5)).toBe('1235 s');
     expect(formatCost('samples', 15300)).toBe('15,300');
     expect(formatCost('trainableParams', null)).toBe('—');
+  });
+
+  it('marks the best arm at each budget, not across budgets', () => {
+    const key = 'target/test/accuracy';
+    const scored = arms.map((a, i) => ({ ...a, metrics: { [key]: { mean: [0.7, 0.5, 0.6, 0.65, 0.8][i] ?? 0, std: 0, n: 3 } } }));
+    expect(bestAtEachBudget(scored, key)).toEqual(new Set([0]));
+    scored.push({ ...scored[4]!, name: 'fine-tune', metrics: { [key]: { mean: 0.9, std: 0, n: 3 } } });
+    expect(bestAtEachBudget(scored, key)).toEqual(new Set([0, 5]));
   });
 });

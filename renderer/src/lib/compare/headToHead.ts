@@ -4,6 +4,7 @@
 // come from compareExperiment; only layout and wording here.
 import type { Approach, ArmComparison, ArmCost } from '../../../../contract/compare.ts';
 import { approachColor } from '../charts/palette.ts';
+import { bestPerColumn } from './summary.ts';
 
 export const APPROACH_ORDER: Approach[] = ['baseline', 'transfer', 'multitask'];
 export const APPROACH_LABEL: Record<Approach, string> = { baseline: 'baseline (scratch)', transfer: 'transfer', multitask: 'multi-task' };
@@ -44,7 +45,7 @@ export type CostField = keyof ArmCost;
 export const COST_FIELDS: { field: CostField; label: string }[] = [
   { field: 'wallSeconds', label: 'Wall time' },
   { field: 'samples', label: 'Samples' },
-  { field: 'trainableParams', label: 'Trainable params' },
+  { field: 'trainableParams', label: 'Params trained' },
 ];
 
 export function formatCost(field: CostField, value: number | null | undefined): string {
@@ -71,3 +72,13 @@ export function formatRatio(ratio: number | null): string {
 
 /** At this multiple of scratch's cost or more, the cell is marked. */
 export const COSTLY = 3;
+
+/** Indices of the best arm on `key` at each budget (arms are compared at the same budget only). */
+export function bestAtEachBudget(arms: readonly ArmComparison[], key: string): Set<number> {
+  const best = new Set<number>();
+  for (const budget of new Set(arms.map((a) => a.budget))) {
+    const here = arms.flatMap((arm, index) => (arm.budget === budget ? [{ arm, index }] : []));
+    for (const i of bestPerColumn(here.map((h) => h.arm), [key]).get(key) ?? []) best.add(here[i]?.index ?? -1);
+  }
+  return best;
+}
