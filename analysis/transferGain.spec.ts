@@ -32,11 +32,13 @@ describe('transferGain', () => {
     expect(transferGain([14, 14], [12, 12], 'min')?.negative).toBe(true);
   });
 
-  it('with one seed on each side has no noise estimate: any loss is negative', () => {
+  it('with a single seed on a side has no noise estimate, and claims no negative transfer', () => {
     const g = transferGain([0.79], [0.8], 'max');
-    expect(g?.noise).toBe(0);
-    expect(g?.negative).toBe(true);
-    expect(transferGain([0.8], [0.8], 'max')?.negative).toBe(false);
+    expect(g?.abs).toBeCloseTo(-0.01, 12);
+    expect(g?.noise).toBeNaN();
+    expect(g?.negative).toBe(false);
+    expect(transferGain([0.5], [0.8, 0.81], 'max')?.negative).toBe(false);
+    expect(transferGain([0.5, 0.51], [0.8, 0.81], 'max')?.negative).toBe(true);
   });
 
   it('ignores non-finite seeds and returns null when a side has none', () => {

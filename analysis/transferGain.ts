@@ -13,14 +13,14 @@ export interface TransferGain {
   rel: number;
   /**
    * True when abs < 0 and |abs| > noise: the arm is worse than scratch by more than the seeds
-   * can explain.
+   * can explain. Never true when the noise is unknown (a side with a single seed): one seed
+   * cannot tell negative transfer from luck, so Graft does not claim it.
    */
   negative: boolean;
   /**
    * Standard error of the difference of means, √(s_arm²/n_arm + s_scratch²/n_scratch), s the
-   * sample std. A side with a single seed has no spread estimate and contributes 0, so with one
-   * seed on both sides noise = 0 and any loss counts as negative transfer; the seed counts are
-   * returned so a report can say how thin the evidence is.
+   * sample std; NaN when either side has a single seed (no spread estimate). The seed counts
+   * are returned so a report can say how thin the evidence is.
    */
   noise: number;
   armMean: number;
@@ -54,11 +54,11 @@ export function gainOfSummaries(
 ): TransferGain | null {
   if (a.n === 0 || s.n === 0) return null;
   const abs = orientDifference(a.mean - s.mean, direction);
-  const noise = Math.sqrt((a.std * a.std) / a.n + (s.std * s.std) / s.n);
+  const noise = a.n < 2 || s.n < 2 ? Number.NaN : Math.sqrt((a.std * a.std) / a.n + (s.std * s.std) / s.n);
   return {
     abs,
     rel: s.mean === 0 ? Number.NaN : abs / Math.abs(s.mean),
-    negative: abs < 0 && -abs > noise,
+    negative: abs < 0 && -abs > noise, // false when noise is NaN
     noise,
     armMean: a.mean,
     scratchMean: s.mean,

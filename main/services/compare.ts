@@ -20,7 +20,7 @@ export const SCRATCH_ARM_STRATEGY = 'scratch';
 export const TRANSFER_CONVENTIONS = [
   'Values are mean ± sample std over seeds (n = seeds with a completed run).',
   'train = last epoch; val = best epoch; test = at the epoch with the best validation value of the primary metric.',
-  'Transfer gain = metric(arm) − metric(scratch) at the same label budget, positive = better; negative transfer = worse by more than the standard error of the difference.',
+  'Transfer gain = metric(arm) − metric(scratch) at the same label budget, positive = better; negative transfer = worse by more than the standard error of the difference (not claimed from a single seed).',
 ];
 
 /** Per run: series grouped by task → metric → split. */
