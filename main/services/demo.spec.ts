@@ -27,8 +27,11 @@ describe('demo', () => {
     expect(spec.arms.map((a) => a.strategy)).toEqual(['scratch', 'feature-extraction', 'fine-tune']);
     expect(spec.seeds).toEqual([1, 2, 3]);
     expect(spec.budgets).toEqual(['50/class']);
-    expect(spec.model).toMatchObject({ type: 'cnn', filters: [16, 32], dense: [64] });
-    expect(spec.training).toMatchObject({ epochs: 3, batchSize: 32 });
+    // The transferred base is the conv blocks: a dense layer under the head learns features
+    // specific to the source classes, and transfer then hurts (main/engine/README.md).
+    expect(spec.model).toMatchObject({ type: 'cnn', filters: [16, 32], dense: [] });
+    expect(spec.training).toMatchObject({ epochs: 6, batchSize: 32, lr: 0.003 });
+    expect(parseSpec(demoSpecs(false)[0]).ok && (demoSpecs(false)[0] as { budgets: string[] }).budgets).toEqual(['10/class', '50/class', '200/class']);
     expect(expandRuns(spec)).toHaveLength(3 * 3 + 3);
   });
 
