@@ -5,19 +5,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runGraft } from './support/graftProcess.ts';
 import { tempDir } from './support/seed.ts';
+import { tinyDigitsTransfer } from './support/specs.ts';
 
-const tinySpec = {
-  version: 1,
-  name: 'digits tiny',
-  kind: 'transfer',
-  target: { builtin: 'digits', classes: [5, 6, 7, 8, 9] },
-  source: { pretrain: { data: { builtin: 'digits', classes: [0, 1, 2, 3, 4] }, epochs: 2 } },
-  model: { type: 'mlp', hidden: [32] },
-  arms: [{ strategy: 'scratch' }, { strategy: 'fine-tune' }],
-  seeds: [1, 2],
-  budgets: ['10/class'],
-  training: { epochs: 2, batchSize: 32 },
-};
+const tinySpec = tinyDigitsTransfer();
 
 describe('graft run', () => {
   it('trains every run, prints progress and the comparison, and exits 0', () => {

@@ -182,6 +182,8 @@ export class Scheduler {
     }
     try {
       this.o.store.setRunStatus(run.id, status, { error });
+      // Build the run's series overviews now, so the first compare view after it does not.
+      if (status === 'completed') this.o.store.readSeries([run.id], {}, { overview: true });
     } catch (err) {
       this.log(`could not record run ${run.id} as ${status}: ${String(err)}`);
     }

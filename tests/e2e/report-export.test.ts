@@ -1,28 +1,14 @@
 // Exporting a report from the experiment view: the browser download holds the same
 // self-contained HTML that `graft report` writes.
 import { readFileSync } from 'node:fs';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../support/chromium.ts';
-import { startServeProcess, type ServingProcess } from '../support/graftProcess.ts';
-import { seedStore, type Seeded } from '../support/seed.ts';
+import { describe, expect, it } from 'vitest';
+import { useServedSeededStore } from '../support/servedStore.ts';
 
 describe('report export from the app', () => {
-  let seeded: Seeded;
-  let server: ServingProcess;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    seeded = seedStore();
-    server = await startServeProcess(['--db', seeded.dbPath, '--no-train']);
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const served = useServedSeededStore();
 
   it('downloads an offline HTML report of the experiment', async () => {
+    const { seeded, server, browser } = served();
     const context = await browser.newContext({ acceptDownloads: true });
     const page = await context.newPage();
     await page.goto(server.openUrl);

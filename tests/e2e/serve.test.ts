@@ -1,28 +1,13 @@
 // The first vertical slice, as a user meets it: `graft serve` on a seeded store, the
 // printed URL opened in Debian's Chromium, experiments and runs read off the page.
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../support/chromium.ts';
-import { startServeProcess, type ServingProcess } from '../support/graftProcess.ts';
-import { seedStore, type Seeded } from '../support/seed.ts';
+import { describe, expect, it } from 'vitest';
+import { useServedSeededStore } from '../support/servedStore.ts';
 
 describe('graft serve in Chromium', () => {
-  let seeded: Seeded;
-  let server: ServingProcess;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    seeded = seedStore();
-    server = await startServeProcess(['--db', seeded.dbPath, '--no-train']);
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const served = useServedSeededStore();
 
   it('lists the experiments with their status counts and opens one to show its runs', async () => {
+    const { seeded, server, browser } = served();
     const page = await browser.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
@@ -48,6 +33,7 @@ describe('graft serve in Chromium', () => {
   });
 
   it('without the token the page says how to connect, and the API refuses', async () => {
+    const { server, browser } = served();
     const page = await browser.newPage();
     await page.goto(server.url);
     await expect.poll(() => page.getByRole('alert').textContent()).toContain('graft serve');

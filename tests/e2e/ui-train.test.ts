@@ -13,22 +13,17 @@ import { formatDelta } from '../../renderer/src/lib/compare/multitask.ts';
 import { launchChromium } from '../support/chromium.ts';
 import { startServeProcess, type ServingProcess } from '../support/graftProcess.ts';
 import { tempDir } from '../support/seed.ts';
+import { tinyDigitsTransfer } from '../support/specs.ts';
 
 const SHOTS = 'test-results';
 
-/** As tests/cli-run.test.ts: digits 0-4 → 5-9, an MLP, scratch against fine-tune, one seed. */
-const tinySpec = {
-  version: 1,
+const tinySpec = tinyDigitsTransfer({
   name: 'digits tiny (from the UI)',
-  kind: 'transfer',
-  target: { builtin: 'digits', classes: [5, 6, 7, 8, 9] },
   source: { pretrain: { data: { builtin: 'digits', classes: [0, 1, 2, 3, 4] }, epochs: 3 } },
   model: { type: 'mlp', hidden: [16] },
-  arms: [{ strategy: 'scratch' }, { strategy: 'fine-tune' }],
   seeds: [1],
-  budgets: ['10/class'],
   training: { epochs: 3, batchSize: 16, lr: 0.01 },
-};
+});
 
 describe('training from the UI', () => {
   const dbPath = join(tempDir(), 'graft.db');
@@ -66,11 +61,11 @@ describe('training from the UI', () => {
     await page.getByRole('link', { name: '+ New experiment' }).click();
     const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Import spec…' }).click()]);
     await chooser.setFiles({ name: 'tiny.graft.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(tinySpec)) });
-    await expect.poll(() => page.getByLabel('Name', { exact: true }).inputValue()).toBe(tinySpec.name);
+    await expect.poll(() => page.getByLabel('Name', { exact: true }).inputValue()).toBe(String(tinySpec.name));
     // 2 arms × 1 seed × 1 budget + 1 pretraining run
     await expect.poll(() => page.getByTestId('run-count').textContent()).toBe('3');
     await page.getByRole('button', { name: 'Start experiment' }).click();
-    await page.getByRole('heading', { name: tinySpec.name }).waitFor();
+    await page.getByRole('heading', { name: String(tinySpec.name) }).waitFor();
     const experimentId = Number(/#\/experiments\/(\d+)/.exec(page.url())?.[1]);
 
     // Record every value the experiment's progress bar takes until it is done.

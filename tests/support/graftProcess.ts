@@ -27,9 +27,9 @@ export interface ServingProcess {
   stop(): Promise<void>;
 }
 
-/** Starts `graft serve` and waits for the line with the URL it prints. */
-export function startServeProcess(args: string[], env: NodeJS.ProcessEnv = {}): Promise<ServingProcess> {
-  const child = spawn(process.execPath, [GRAFT_BIN, 'serve', '--port', '0', ...args], {
+/** Starts `graft serve` (or `graft start`) and waits for the line with the URL it prints. */
+export function startServeProcess(args: string[], env: NodeJS.ProcessEnv = {}, command: 'serve' | 'start' = 'serve'): Promise<ServingProcess & { output: () => string }> {
+  const child = spawn(process.execPath, [GRAFT_BIN, command, '--port', '0', ...args], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -48,6 +48,7 @@ export function startServeProcess(args: string[], env: NodeJS.ProcessEnv = {}): 
         url,
         token,
         openUrl: `${url}/#token=${token}`,
+        output: () => output,
         stop: () =>
           new Promise<void>((done) => {
             if (child.exitCode !== null) return done();
