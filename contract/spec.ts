@@ -5,6 +5,7 @@
 // `kind` is a discriminated union: 'transfer', 'multitask' (specMultitask.ts) and 'head-to-head'
 // (specHeadToHead.ts), each an object schema in `kindSchemas`.
 import { z } from 'zod';
+import { gridErrors } from './specChecks.ts';
 import { flatten, type SpecError } from './specErrors.ts';
 import { headToHeadArmShapeErrors, headToHeadErrors, headToHeadSpecSchema, type HeadToHeadSpec } from './specHeadToHead.ts';
 import { multitaskErrors, multitaskSpecSchema, type MultitaskSpec } from './specMultitask.ts';
@@ -180,13 +181,7 @@ function crossFieldErrors(spec: TransferSpec): SpecError[] {
       errors.push({ field: 'source', message: `is required: arm "${name}" (${arm.strategy}) transfers from a source model` });
     }
   });
-  const dupSeed = spec.seeds.findIndex((s, i) => spec.seeds.indexOf(s) !== i);
-  if (dupSeed >= 0) errors.push({ field: `seeds[${dupSeed}]`, message: `duplicate seed ${spec.seeds[dupSeed]}` });
-  const dupBudget = spec.budgets.findIndex((b, i) => spec.budgets.indexOf(b) !== i);
-  if (dupBudget >= 0) errors.push({ field: `budgets[${dupBudget}]`, message: `duplicate budget "${spec.budgets[dupBudget]}"` });
-  if (spec.training.valFraction + spec.training.testFraction >= 0.9) {
-    errors.push({ field: 'training.testFraction', message: 'valFraction + testFraction must leave at least 10% for training' });
-  }
+  errors.push(...gridErrors(spec));
   return errors;
 }
 

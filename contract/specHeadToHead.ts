@@ -7,12 +7,13 @@
 // Like specMultitask.ts, a factory: spec.ts hands its own schemas in, so no runtime import
 // cycle; this file imports only types.
 import { z } from 'zod';
+import { gridErrors } from './specChecks.ts';
 import type { SpecError } from './specErrors.ts';
 import type { ArmSpec, DataRef, ModelConfig, TrainingConfig, TransferSpec } from './spec.ts';
 import {
-  DEFAULT_DWA_TEMPERATURE,
-  DEFAULT_GRADNORM_ALPHA,
-  DEFAULT_SOFT_SHARING_PENALTY,
+  armArchitectureOptions,
+  armTraining,
+  armWeightingOptions,
   type ArchitectureName,
   type MultitaskArmSpec,
   type WeightingName,
@@ -149,13 +150,7 @@ export function headToHeadErrors(spec: HeadToHeadSpec): SpecError[] {
   if (!spec.arms.some((a) => !isTransferArm(a) || a.strategy !== SCRATCH)) {
     errors.push({ field: 'arms', message: 'needs at least one transfer or multitask arm besides scratch' });
   }
-  const dupSeed = spec.seeds.findIndex((x, i) => spec.seeds.indexOf(x) !== i);
-  if (dupSeed >= 0) errors.push({ field: `seeds[${dupSeed}]`, message: `duplicate seed ${spec.seeds[dupSeed]}` });
-  const dupBudget = spec.budgets.findIndex((b, i) => spec.budgets.indexOf(b) !== i);
-  if (dupBudget >= 0) errors.push({ field: `budgets[${dupBudget}]`, message: `duplicate budget "${spec.budgets[dupBudget]}"` });
-  if (spec.training.valFraction + spec.training.testFraction >= 0.9) {
-    errors.push({ field: 'training.testFraction', message: 'valFraction + testFraction must leave at least 10% for training' });
-  }
+  errors.push(...gridErrors(spec));
   return errors;
 }
 
@@ -236,7 +231,7 @@ export function expandJointRuns(spec: HeadToHeadSpec): JointRunPlan[] {
   for (const arm of spec.arms) {
     if (isTransferArm(arm)) continue;
     const name = headToHeadArmName(arm);
-    const training: TrainingConfig = { ...spec.training, epochs: arm.epochs ?? spec.training.epochs, lr: arm.lr ?? spec.training.lr };
+    const training = armTraining(arm, spec.training);
     for (const seed of spec.seeds) {
       for (const budget of spec.budgets) {
         const config: JointRunConfig = {
@@ -247,8 +242,8 @@ export function expandJointRuns(spec: HeadToHeadSpec): JointRunPlan[] {
           arm: name,
           architecture: arm.architecture,
           weighting: arm.weighting,
-          weightingOptions: { weights: arm.weights ?? null, alpha: arm.alpha ?? DEFAULT_GRADNORM_ALPHA, temperature: arm.temperature ?? DEFAULT_DWA_TEMPERATURE },
-          architectureOptions: { penalty: arm.penalty ?? DEFAULT_SOFT_SHARING_PENALTY },
+          weightingOptions: armWeightingOptions(arm),
+          architectureOptions: armArchitectureOptions(arm),
           seed,
           budget,
           target: spec.target,

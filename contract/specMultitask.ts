@@ -5,6 +5,7 @@
 // spec.ts, and spec.ts puts this schema into its `kind` union. A runtime import both ways would
 // be a module cycle, so spec.ts passes its schemas in and this file imports only types.
 import { z } from 'zod';
+import { gridErrors } from './specChecks.ts';
 import type { SpecError } from './specErrors.ts';
 import type { ModelConfig, TrainingConfig } from './spec.ts';
 
@@ -150,6 +151,20 @@ export function multitaskSpecSchema<M extends z.ZodType<ModelConfig>, T extends 
 export type MultitaskSpec = z.output<ReturnType<typeof multitaskSpecSchema>> & { model: ModelConfig; training: TrainingConfig };
 export type MultitaskArmSpec = MultitaskSpec['arms'][number];
 
+/** An arm's training settings: the experiment's, with the arm's own epochs and learning rate over them. */
+export function armTraining(arm: MultitaskArmSpec, training: TrainingConfig): TrainingConfig {
+  return { ...training, epochs: arm.epochs ?? training.epochs, lr: arm.lr ?? training.lr };
+}
+
+/** An arm's weighting options, with the papers' defaults where the arm leaves one out. */
+export function armWeightingOptions(arm: MultitaskArmSpec): WeightingOptions {
+  return { weights: arm.weights ?? null, alpha: arm.alpha ?? DEFAULT_GRADNORM_ALPHA, temperature: arm.temperature ?? DEFAULT_DWA_TEMPERATURE };
+}
+
+export function armArchitectureOptions(arm: MultitaskArmSpec): { penalty: number } {
+  return { penalty: arm.penalty ?? DEFAULT_SOFT_SHARING_PENALTY };
+}
+
 /** The spec's tasks, resolved: listed ones, or every task of a built-in dataset. */
 export function tasksOf(spec: Pick<MultitaskSpec, 'data' | 'tasks'>): TaskRef[] {
   if (spec.tasks) return spec.tasks.map((t) => (typeof t === 'string' ? { name: t } : { name: t.name, type: t.type }));
@@ -218,13 +233,7 @@ export function multitaskErrors(spec: MultitaskSpec): SpecError[] {
       }
     }
   });
-  const dupSeed = spec.seeds.findIndex((s, i) => spec.seeds.indexOf(s) !== i);
-  if (dupSeed >= 0) errors.push({ field: `seeds[${dupSeed}]`, message: `duplicate seed ${spec.seeds[dupSeed]}` });
-  const dupBudget = spec.budgets.findIndex((b, i) => spec.budgets.indexOf(b) !== i);
-  if (dupBudget >= 0) errors.push({ field: `budgets[${dupBudget}]`, message: `duplicate budget "${spec.budgets[dupBudget]}"` });
-  if (spec.training.valFraction + spec.training.testFraction >= 0.9) {
-    errors.push({ field: 'training.testFraction', message: 'valFraction + testFraction must leave at least 10% for training' });
-  }
+  errors.push(...gridErrors(spec));
   return errors;
 }
 
@@ -240,7 +249,7 @@ export function expandMultitaskRuns(spec: MultitaskSpec): MultitaskRunPlan[] {
   ];
   const runs: MultitaskRunPlan[] = [];
   for (const { name, architecture, arm } of arms) {
-    const training: TrainingConfig = { ...spec.training, epochs: arm.epochs ?? spec.training.epochs, lr: arm.lr ?? spec.training.lr };
+    const training = armTraining(arm, spec.training);
     for (const seed of spec.seeds) {
       for (const budget of spec.budgets) {
         const config: MultitaskRunConfig = {
@@ -251,12 +260,8 @@ export function expandMultitaskRuns(spec: MultitaskSpec): MultitaskRunPlan[] {
           arm: name,
           architecture,
           weighting: arm.weighting,
-          weightingOptions: {
-            weights: arm.weights ?? null,
-            alpha: arm.alpha ?? DEFAULT_GRADNORM_ALPHA,
-            temperature: arm.temperature ?? DEFAULT_DWA_TEMPERATURE,
-          },
-          architectureOptions: { penalty: arm.penalty ?? DEFAULT_SOFT_SHARING_PENALTY },
+          weightingOptions: armWeightingOptions(arm),
+          architectureOptions: armArchitectureOptions(arm),
           seed,
           budget,
           data: spec.data,

@@ -4,7 +4,7 @@ import type { StoreError } from './errors.ts';
 import type { NewExperiment } from './experiments.ts';
 import { openStore } from './open.ts';
 import type { RunStore } from './store.ts';
-import { TABLES, countRows, rawConnection, removeTempDirs, sampleExperiment, tempDir } from './testing.ts';
+import { TABLES, countRows, rawConnection, removeTempDirs, sampleExperiment, tempDir, thrown } from './testing.ts';
 
 afterAll(removeTempDirs);
 
@@ -15,15 +15,6 @@ beforeEach(() => {
   store = openStore(file);
 });
 afterEach(() => store.close());
-
-function thrown(fn: () => unknown): StoreError {
-  try {
-    fn();
-  } catch (error) {
-    return error as StoreError;
-  }
-  throw new Error('expected an error');
-}
 
 const NOTHING = Object.fromEntries(TABLES.map((table) => [table, 0]));
 

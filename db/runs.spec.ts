@@ -3,11 +3,10 @@ import type { ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { StoreError } from './errors.ts';
 import { openStore } from './open.ts';
 import { INTERRUPTED_ERROR, isProcessAlive } from './recovery.ts';
 import type { RunStore } from './store.ts';
-import { removeTempDirs, sampleExperiment, tempDir } from './testing.ts';
+import { removeTempDirs, sampleExperiment, tempDir, thrown } from './testing.ts';
 
 afterAll(removeTempDirs);
 
@@ -21,15 +20,6 @@ beforeEach(() => {
   ({ experimentId, runIds } = store.createExperiment(sampleExperiment()));
 });
 afterEach(() => store.close());
-
-function thrown(fn: () => unknown): StoreError {
-  try {
-    fn();
-  } catch (error) {
-    return error as StoreError;
-  }
-  throw new Error('expected an error');
-}
 
 const [A, B, C, D] = [0, 1, 2, 3];
 const run = (i: number): number => runIds[i] as number;

@@ -1,11 +1,10 @@
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Series } from '../contract/model.ts';
-import type { StoreError } from './errors.ts';
 import { openStore } from './open.ts';
 import type { MetricPoint } from './series.ts';
 import type { RunStore } from './store.ts';
-import { countRows, rawConnection, removeTempDirs, sampleExperiment, tempDir } from './testing.ts';
+import { countRows, rawConnection, removeTempDirs, sampleExperiment, tempDir, thrown } from './testing.ts';
 
 afterAll(removeTempDirs);
 
@@ -18,15 +17,6 @@ beforeEach(() => {
   ({ runIds } = store.createExperiment(sampleExperiment()));
 });
 afterEach(() => store.close());
-
-function thrown(fn: () => unknown): StoreError {
-  try {
-    fn();
-  } catch (error) {
-    return error as StoreError;
-  }
-  throw new Error('expected an error');
-}
 
 const run = (i: number): number => runIds[i] as number;
 const acc = (step: number, value: number, epoch = step, time = step / 2): MetricPoint => ({

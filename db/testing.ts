@@ -1,10 +1,11 @@
 // Helpers shared by the db specs: temp folders, file fingerprints, a seeded PRNG and a raw
-// connection for checking what is really in the file.
+// connection for checking what is really in the file, and the error a store call throws.
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import type { StoreError } from './errors.ts';
 import type { NewExperiment } from './experiments.ts';
 
 export const TABLES = ['experiments', 'runs', 'series', 'points', 'series_overview', 'artifacts', 'tags', 'notes'] as const;
@@ -85,4 +86,14 @@ export function sampleExperiment(name = 'Fashion 0-4 → 5-9 at 50/class', seeds
     })),
   );
   return { name, kind: 'transfer', specVersion: 1, spec: { name, arms: ['scratch', 'fine-tune'] }, runs };
+}
+
+/** The StoreError that fn throws; fails the spec if it returns instead. */
+export function thrown(fn: () => unknown): StoreError {
+  try {
+    fn();
+  } catch (error) {
+    return error as StoreError;
+  }
+  throw new Error('expected an error');
 }

@@ -2,6 +2,7 @@
 import { formatGain, formatMeanStd } from '../../analysis/format.ts';
 import type { ExperimentComparison } from '../../contract/compare.ts';
 import type { CliIO } from './command.ts';
+import { printConventions, printHeading } from './comparisonText.ts';
 import { printHeadToHeadComparison } from './headToHeadTable.ts';
 import { printMultitaskComparison } from './multitaskTable.ts';
 import { formatTable } from './table.ts';
@@ -9,13 +10,8 @@ import { formatTable } from './table.ts';
 export function printComparison(io: CliIO, comparison: ExperimentComparison): void {
   if (comparison.multitask) return printMultitaskComparison(io, comparison, comparison.multitask);
   if (comparison.verdicts) return printHeadToHeadComparison(io, comparison);
-  io.out(`${comparison.experiment.name} (${comparison.experiment.kind}, id ${comparison.experiment.id})`);
-  const primary = comparison.primary;
-  if (!primary || comparison.arms.length === 0) {
-    io.out('No completed runs to compare yet.');
-    return;
-  }
-  io.out(`Primary metric: ${primary.key} (${primary.direction === 'max' ? 'higher' : 'lower'} is better)\n`);
+  const primary = printHeading(io, comparison);
+  if (!primary) return;
   io.out(
     formatTable(
     ['arm', 'budget', 'seeds', primary.key, 'gain vs scratch', 'note'],
@@ -32,6 +28,5 @@ export function printComparison(io: CliIO, comparison: ExperimentComparison): vo
     }),
     ),
   );
-  io.out('');
-  for (const line of comparison.conventions) io.out(`· ${line}`);
+  printConventions(io, comparison);
 }

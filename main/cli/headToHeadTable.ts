@@ -3,6 +3,7 @@
 import { formatGain, formatMeanStd } from '../../analysis/format.ts';
 import type { Approach, ArmComparison, ExperimentComparison, PrimaryMetric } from '../../contract/compare.ts';
 import type { CliIO } from './command.ts';
+import { printConventions, printHeading } from './comparisonText.ts';
 import { formatTable } from './table.ts';
 
 const ORDER: Approach[] = ['baseline', 'transfer', 'multitask'];
@@ -29,19 +30,13 @@ function row(arm: ArmComparison, primary: PrimaryMetric): string[] {
 }
 
 export function printHeadToHeadComparison(io: CliIO, comparison: ExperimentComparison): void {
-  io.out(`${comparison.experiment.name} (${comparison.experiment.kind}, id ${comparison.experiment.id})`);
-  const primary = comparison.primary;
-  if (!primary || comparison.arms.length === 0) {
-    io.out('No completed runs to compare yet.');
-    return;
-  }
-  io.out(`Primary metric: ${primary.key} (${primary.direction === 'max' ? 'higher' : 'lower'} is better)\n`);
+  const primary = printHeading(io, comparison);
+  if (!primary) return;
   const arms = [...comparison.arms].sort((a, b) => ORDER.indexOf(a.approach ?? 'transfer') - ORDER.indexOf(b.approach ?? 'transfer'));
   io.out(formatTable(['approach', 'arm', 'budget', 'seeds', primary.key, 'gain vs scratch', 'wall s', 'samples', 'trainable params'], arms.map((a) => row(a, primary))));
   io.out('\nVerdicts:');
   const verdicts = comparison.verdicts ?? [];
   if (verdicts.length === 0) io.out('  none yet (need scratch and a transfer or multitask arm at the same budget)');
   for (const v of verdicts) io.out(`  ${v.sentence}`);
-  io.out('');
-  for (const line of comparison.conventions) io.out(`· ${line}`);
+  printConventions(io, comparison);
 }

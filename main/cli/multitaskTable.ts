@@ -3,6 +3,7 @@
 import { formatMeanStd } from '../../analysis/format.ts';
 import type { ArmComparison, ExperimentComparison, MultitaskSummary } from '../../contract/compare.ts';
 import type { CliIO } from './command.ts';
+import { experimentTitle, printConventions } from './comparisonText.ts';
 import { formatTable } from './table.ts';
 
 function signedPercent(value: number | null | undefined): string {
@@ -37,7 +38,7 @@ function deltaTable(arms: ArmComparison[], summary: MultitaskSummary): string {
 }
 
 export function printMultitaskComparison(io: CliIO, comparison: ExperimentComparison, summary: MultitaskSummary): void {
-  io.out(`${comparison.experiment.name} (${comparison.experiment.kind}, id ${comparison.experiment.id})`);
+  io.out(experimentTitle(comparison));
   if (comparison.arms.length === 0) {
     io.out('No completed runs to compare yet.');
     return;
@@ -46,6 +47,5 @@ export function printMultitaskComparison(io: CliIO, comparison: ExperimentCompar
   io.out(metricTable(comparison.arms, summary));
   io.out(`\n${summary.convention}\n`);
   io.out(deltaTable(comparison.arms, summary));
-  io.out('');
-  for (const line of comparison.conventions) io.out(`· ${line}`);
+  printConventions(io, comparison);
 }

@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { Conv2DBackpropFilterAttrs, KernelConfig, TensorInfo } from '@tensorflow/tfjs';
-import { geometryOf, im2col, type ConvGeometry } from './im2col.ts';
+import { convInfo } from './convInfo.ts';
+import { im2col, type ConvGeometry } from './im2col.ts';
 import {
   asKernelFunc,
   f32,
@@ -30,17 +31,7 @@ function conv2DBackpropFilter(args: KernelArgs<Conv2DBackpropFilterAttrs>): Tens
   const { backend, attrs } = args;
   const x = input(args, 'x');
   const dy = input(args, 'dy');
-  const info = tf.backend_util.computeConv2DInfo(
-    x.shape as [number, number, number, number],
-    attrs.filterShape,
-    attrs.strides,
-    1,
-    attrs.pad,
-    attrs.dimRoundingMode,
-    false,
-    tf.backend_util.convertConv2DDataFormat(attrs.dataFormat),
-  );
-  const g = geometryOf(info);
+  const { info, g } = convInfo(x.shape, attrs.filterShape, attrs);
   const pads = correlationPads(g);
   // XNNPACK re-packs one big operand on every call: dy in the convolution (co floats per
   // position), the patch matrix in the product (kh·kw·ci per position). Take the smaller.

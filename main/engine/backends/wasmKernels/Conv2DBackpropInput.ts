@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { Conv2DBackpropInputAttrs, KernelConfig, TensorInfo } from '@tensorflow/tfjs';
-import { col2imAdd, geometryOf, type ConvGeometry } from './im2col.ts';
+import { convInfo } from './convInfo.ts';
+import { col2imAdd, type ConvGeometry } from './im2col.ts';
 import {
   asKernelFunc,
   f32,
@@ -29,17 +30,7 @@ function conv2DBackpropInput(args: KernelArgs<Conv2DBackpropInputAttrs>): Tensor
   const filter = input(args, 'filter');
   // NCHW only reaches here from conv2dTranspose inference, which the shipped kernel handles.
   if (attrs.dataFormat === 'NCHW') return runWasmKernel(backend, 'Conv2DBackpropInput', { dy, filter }, { ...attrs });
-  const info = tf.backend_util.computeConv2DInfo(
-    attrs.inputShape,
-    filter.shape as [number, number, number, number],
-    attrs.strides,
-    1,
-    attrs.pad,
-    attrs.dimRoundingMode,
-    false,
-    tf.backend_util.convertConv2DDataFormat(attrs.dataFormat),
-  );
-  const g = geometryOf(info);
+  const { info, g } = convInfo(attrs.inputShape, filter.shape, attrs);
   const pads = flippedPads(info);
   if (g.strideH === 1 && g.strideW === 1 && pads !== undefined) {
     const flipped = flipFilter(backend, filter, g);

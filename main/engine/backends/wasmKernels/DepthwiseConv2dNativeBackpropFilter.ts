@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import type { DepthwiseConv2dNativeBackpropFilterAttrs, KernelConfig, TensorInfo } from '@tensorflow/tfjs';
-import { geometryOf } from './im2col.ts';
+import { depthwiseInfo } from './convInfo.ts';
 import { asKernelFunc, f32, input, type KernelArgs } from './wasmBackend.ts';
 
 /**
@@ -14,19 +14,7 @@ function depthwiseConv2dNativeBackpropFilter(args: KernelArgs<DepthwiseConv2dNat
   const { backend, attrs } = args;
   const x = input(args, 'x');
   const dy = input(args, 'dy');
-  const info = tf.backend_util.computeConv2DInfo(
-    x.shape as [number, number, number, number],
-    attrs.filterShape,
-    attrs.strides,
-    attrs.dilations,
-    attrs.pad,
-    attrs.dimRoundingMode,
-    true,
-  );
-  const g = geometryOf(info);
-  const c = g.inC;
-  const mult = info.outChannels / c;
-  const tapSize = c * mult;
+  const { g, c, mult, tapSize } = depthwiseInfo(x.shape, attrs.filterShape, attrs);
   // Sums run over every output position: accumulate in doubles, as the cpu backend does.
   const sums = new Float64Array(g.kH * g.kW * tapSize);
   const xView = f32(backend, x);

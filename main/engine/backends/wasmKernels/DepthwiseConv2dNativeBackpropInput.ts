@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import type { DepthwiseConv2dNativeBackpropInputAttrs, KernelConfig, TensorInfo } from '@tensorflow/tfjs';
-import { geometryOf } from './im2col.ts';
+import { depthwiseInfo } from './convInfo.ts';
 import { asKernelFunc, f32, input, type KernelArgs } from './wasmBackend.ts';
 
 /**
@@ -13,19 +13,7 @@ function depthwiseConv2dNativeBackpropInput(args: KernelArgs<DepthwiseConv2dNati
   const { backend, attrs } = args;
   const dy = input(args, 'dy');
   const filter = input(args, 'filter');
-  const info = tf.backend_util.computeConv2DInfo(
-    attrs.inputShape,
-    filter.shape as [number, number, number, number],
-    attrs.strides,
-    attrs.dilations,
-    attrs.pad,
-    attrs.dimRoundingMode,
-    true,
-  );
-  const g = geometryOf(info);
-  const c = g.inC;
-  const mult = info.outChannels / c;
-  const tapSize = c * mult;
+  const { info, g, c, mult, tapSize } = depthwiseInfo(attrs.inputShape, filter.shape, attrs);
   const dx = backend.makeOutput([...info.inShape], 'float32');
   const dxView = f32(backend, dx);
   const dyView = f32(backend, dy);

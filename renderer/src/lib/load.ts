@@ -1,0 +1,41 @@
+// What the views that show stored data share: loading it with its failure as a message, and
+// loading it again when the main side says it changed.
+import type { GraftApi } from '../../../contract/api.ts';
+import type { GraftEvent } from '../../../contract/events.ts';
+import { messageOf } from './files.ts';
+
+/** Runs work; resolves to null when it succeeded, or to the message of what it threw. */
+export async function caught(work: () => Promise<void>): Promise<string | null> {
+  try {
+    await work();
+    return null;
+  } catch (e) {
+    return messageOf(e);
+  }
+}
+
+/**
+ * Calls reload after the events that concern a view, batched: the first such event schedules one
+ * reload after the delay delayOf gives it (null: not this view's business), and the events until
+ * then ride along. Returns the unsubscribe, which also drops a scheduled reload — for an $effect.
+ */
+export function reloadOnEvents(api: Pick<GraftApi, 'onEvent'>, delayOf: (event: GraftEvent) => number | null, reload: () => void): () => void {
+  let pending: ReturnType<typeof setTimeout> | null = null;
+  const off = api.onEvent((event) => {
+    const delay = delayOf(event);
+    if (delay === null) return;
+    pending ??= setTimeout(() => {
+      pending = null;
+      reload();
+    }, delay);
+  });
+  return () => {
+    off();
+    if (pending) clearTimeout(pending);
+  };
+}
+
+/** Lists of experiments and runs change when an experiment is created, finishes or is deleted, and when a run changes status. */
+export function changesLists(event: GraftEvent): boolean {
+  return event.type === 'experiment-changed' || event.type === 'run-status';
+}
