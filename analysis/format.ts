@@ -32,6 +32,13 @@ export function formatGain(gain: { abs: number; rel: number }, metric: string): 
   return abs + rel;
 }
 
+/** A Δ already in percent (Δm, per-task Δ): "+2.31%", "−0.40%", "0.00%"; "—" when undefined. */
+export function formatPercentDelta(value: number | null | undefined): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return '—';
+  const text = fixed(value, 2);
+  return `${value > 0 && text !== '0.00' ? '+' : ''}${text}%`;
+}
+
 export function directionWord(direction: MetricDirection): string {
   return direction === 'max' ? 'higher is better' : 'lower is better';
 }

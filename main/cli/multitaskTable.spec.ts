@@ -38,7 +38,7 @@ describe('graft compare on a multitask experiment', () => {
     expect(text).toContain('Δm (LibMTL): positive = better than single-task baselines');
     expect(text).toMatch(/kind accuracy\s+size mae/);
     expect(text).toMatch(/90\.0% ± 1\.0/);
-    expect(text).toMatch(/hard-sharing\+mgda\s+hard-sharing\s+mgda\s+all\s+-2\.50%\s+\+7\.50%\s+-12\.50%\s+NEGATIVE TRANSFER: size/);
+    expect(text).toMatch(/hard-sharing\+mgda\s+hard-sharing\s+mgda\s+all\s+−2\.50%\s+\+7\.50%\s+−12\.50%\s+NEGATIVE TRANSFER: size/);
     expect(text).toMatch(/single-task\s+single-task\s+equal\s+all\s+baseline/);
   });
 });

@@ -1,17 +1,11 @@
 // `graft compare` for a multitask experiment: the per-task test metrics of every arm, then Δm
 // and the per-task Δ against the single-task baselines, always under the Δm convention label.
-import { formatMeanStd } from '../../analysis/format.ts';
+import { formatMeanStd, formatPercentDelta } from '../../analysis/format.ts';
 import type { ArmComparison, ExperimentComparison, MultitaskSummary } from '../../contract/compare.ts';
 import type { CliIO } from './command.ts';
 import { experimentTitle, printConventions } from './comparisonText.ts';
 import { formatTable } from './table.ts';
 
-function signedPercent(value: number | null | undefined): string {
-  if (value === null || value === undefined || !Number.isFinite(value)) return '—';
-  const text = value.toFixed(2);
-  if (/^-?0\.00$/.test(text)) return '0.00%';
-  return value > 0 ? `+${text}%` : `${text}%`;
-}
 
 function metricTable(arms: ArmComparison[], summary: MultitaskSummary): string {
   const columns = summary.tasks.flatMap((t) => t.metrics.map((m) => ({ key: `${t.name}/test/${m}`, metric: m, label: `${t.name} ${m}` })));
@@ -30,8 +24,8 @@ function deltaTable(arms: ArmComparison[], summary: MultitaskSummary): string {
       arm.architecture ?? '—',
       arm.weighting ?? '—',
       arm.budget,
-      arm.baseline ? 'baseline' : signedPercent(arm.deltaM),
-      ...tasks.map((t) => (arm.baseline ? '' : signedPercent(arm.perTaskDelta?.[t]))),
+      arm.baseline ? 'baseline' : formatPercentDelta(arm.deltaM),
+      ...tasks.map((t) => (arm.baseline ? '' : formatPercentDelta(arm.perTaskDelta?.[t]))),
       arm.negativeTransfer && arm.negativeTransfer.length > 0 ? `NEGATIVE TRANSFER: ${arm.negativeTransfer.join(', ')}` : '',
     ]),
   );

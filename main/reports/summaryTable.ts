@@ -1,7 +1,7 @@
 // The summary table every format prints: one row per (arm, budget), a column per metric with
 // mean ± std over seeds, and the transfer gain. Cells are text already formatted by
 // analysis/format.ts, plus flags (best in column, negative transfer) each format marks its way.
-import { formatGain, formatMeanStd } from '../../analysis/format.ts';
+import { formatGain, formatMeanStd, formatPercentDelta } from '../../analysis/format.ts';
 import { metricDirection, type MetricDirection } from '../../analysis/metricDirection.ts';
 import { compareBudgets } from './budgets.ts';
 import type { ArmComparison, ExperimentComparison, GainSummary, MetricSummary } from '../../contract/compare.ts';
@@ -27,12 +27,6 @@ export interface SummaryCell {
   deltaM?: number;
 }
 
-/** Δm is already in percent: signed, two decimals, a true minus sign as analysis/format.ts writes. */
-function formatPercent(value: number): string {
-  const text = value.toFixed(2);
-  if (/^-0\.0*$/.test(text)) return `${text.slice(1)}%`;
-  return `${value > 0 ? '+' : ''}${text.replace(/^-/, '−')}%`;
-}
 
 export interface SummaryTable {
   columns: SummaryColumn[];
@@ -86,7 +80,7 @@ function cellOf(column: SummaryColumn, arm: ArmComparison): SummaryCell {
   } else if (column.kind === 'deltaM') {
     if (arm.baseline) cell.text = 'baseline';
     else if (typeof arm.deltaM === 'number') {
-      cell.text = formatPercent(arm.deltaM);
+      cell.text = formatPercentDelta(arm.deltaM);
       cell.deltaM = arm.deltaM;
       const worse = arm.negativeTransfer ?? [];
       cell.negative = worse.length > 0;

@@ -5,6 +5,7 @@
 import type { ArmComparison, MultitaskSummary } from '../../../../contract/compare.ts';
 import type { Series } from '../../../../contract/model.ts';
 import { curveGroups, type CurveGroup, type XAxis } from './curves.ts';
+import { formatPercentDelta } from '../../../../analysis/format.ts';
 
 /** Logged per epoch by the multitask loop (main/engine/multitask/loop.ts), split 'train'. */
 export const WEIGHT_METRIC = 'weight';
@@ -27,13 +28,8 @@ export function taskColumns(summary: MultitaskSummary): TaskColumns[] {
   return summary.tasks.map((t) => ({ task: t.name, keys: t.metrics.map((metric) => ({ key: `${t.name}/test/${metric}`, metric })) }));
 }
 
-/** A Δ in percent as people read it: "+2.31%", "−0.40%", "0.00%"; "—" when undefined. */
-export function formatDelta(value: number | null | undefined): string {
-  if (value === null || value === undefined || !Number.isFinite(value)) return '—';
-  const text = Math.abs(value).toFixed(2);
-  if (Number(text) === 0) return '0.00%';
-  return `${value > 0 ? '+' : '−'}${text}%`;
-}
+/** A Δ in percent as people read it (one definition, in analysis/format.ts). */
+export const formatDelta = formatPercentDelta;
 
 /** How a task's Δ cell reads: flagged negative transfer, worse within the noise, better, or nothing to say. */
 export type DeltaTone = 'negative-transfer' | 'worse' | 'better' | 'none';
