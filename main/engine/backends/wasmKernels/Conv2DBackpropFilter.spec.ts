@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { NamedAttrMap } from '@tensorflow/tfjs';
 import { onBothBackends, randomSource, randomTensor, startWasm } from './kernelTesting.ts';
 import { convCases } from './convCases.ts';
+import { transposeTiled } from './Conv2DBackpropFilter.ts';
 
 beforeAll(startWasm);
 
@@ -48,5 +49,21 @@ describe('Conv2DBackpropFilter on wasm matches the cpu backend', () => {
         { strides: 1, pad: 'valid', dataFormat: 'NCHW', filterShape: [3, 3, 2, 3] },
       ),
     ).rejects.toThrow(/NHWC/);
+  });
+});
+
+describe('transposeTiled', () => {
+  it('transposes matrices that are not whole tiles', () => {
+    for (const [rows, cols] of [
+      [1, 1],
+      [70, 45],
+      [33, 32],
+      [5, 100],
+    ] as const) {
+      const src = Float32Array.from({ length: rows * cols }, (_, i) => i);
+      const out = new Float32Array(rows * cols).fill(NaN);
+      transposeTiled(src, out, rows, cols);
+      for (let r = 0; r < rows; r++) for (let c = 0; c < cols; c++) expect(out[c * rows + r]).toBe(src[r * cols + c]);
+    }
   });
 });

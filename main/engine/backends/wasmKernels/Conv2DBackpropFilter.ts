@@ -81,15 +81,35 @@ function viaMatMul(backend: WasmKernelBackend, x: TensorInfo, dy: TensorInfo, g:
   // dWᵀ[Co, K] = dyᵀ[Co, P] · cols[P, K]: XNNPACK packs its right operand afresh for every
   // new tensor, so the patches (the smaller operand whenever this path is taken by choice)
   // go on the right and dy is transposed instead.
-  const dyT = transpose2d(backend, { ...dy, shape: [positions, outChannels] });
+  const dyT = backend.makeOutput([outChannels, positions], 'float32');
   const cols = backend.makeOutput([positions, g.kH * g.kW * g.inC], 'float32');
   // Views are taken after the last allocation: a heap growth detaches older ones.
   const colsView = f32(backend, cols);
+  transposeTiled(f32(backend, dy), f32(backend, dyT), positions, outChannels);
   im2col(new Float32Array(colsView.buffer), f32(backend, x).byteOffset >> 2, colsView.byteOffset >> 2, g);
   const dWT = matMul(backend, dyT, cols);
   const dW = transpose2d(backend, dWT);
   free(backend, dyT, cols, dWT);
   return dW;
+}
+
+/**
+ * out[c·rows + r] = src[r·cols + c], in 32×32 tiles. The shipped Transpose writes one output
+ * row per input element in turn, a cache miss each when rows is large (dy of a first layer:
+ * 50,176 rows × 32).
+ */
+export function transposeTiled(src: Float32Array, out: Float32Array, rows: number, cols: number): void {
+  const TILE = 32;
+  for (let r0 = 0; r0 < rows; r0 += TILE) {
+    const r1 = Math.min(rows, r0 + TILE);
+    for (let c0 = 0; c0 < cols; c0 += TILE) {
+      const c1 = Math.min(cols, c0 + TILE);
+      for (let c = c0; c < c1; c++) {
+        let to = c * rows + r0;
+        for (let from = r0 * cols + c; to < c * rows + r1; from += cols) out[to++] = src[from]!;
+      }
+    }
+  }
 }
 
 export const conv2DBackpropFilterConfig: KernelConfig = {
