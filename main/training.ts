@@ -14,13 +14,17 @@ export interface TrainingOptions {
 }
 
 export async function startTraining(app: GraftApp, log: (line: string) => void, options: TrainingOptions = {}): Promise<Training> {
-  const { Scheduler } = await import('./engine/scheduler.ts');
+  const { Scheduler, defaultConcurrency } = await import('./engine/scheduler.ts');
+  const { detectBackends } = await import('./engine/backends/select.ts');
+  // tfjs-node allows one training worker per process: when it is the backend that will be
+  // chosen, train one run at a time; otherwise one run per core.
+  const backend = options.backend ?? (await detectBackends()).find((b) => b.available)?.name ?? null;
   const scheduler = new Scheduler({
     store: app.store,
     publish: (event) => app.events.publish(event),
     artifactsDir: app.artifactsDir,
     backend: options.backend ?? null,
-    ...(options.concurrency !== undefined ? { concurrency: options.concurrency } : {}),
+    concurrency: options.concurrency ?? defaultConcurrency(backend),
     log,
   });
   app.attachScheduler(scheduler);
