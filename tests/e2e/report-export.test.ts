@@ -22,4 +22,17 @@ describe('report export from the app', () => {
     await expect.poll(() => page.getByRole('status').textContent()).toContain('.html');
     await context.close();
   });
+
+  it('downloads a PDF report from the compare view', async () => {
+    const { seeded, server, browser } = served();
+    const context = await browser.newContext({ acceptDownloads: true });
+    const page = await context.newPage();
+    await page.goto(server.openUrl);
+    await page.goto(`${server.url}/#/experiments/${seeded.transferId}/compare`);
+    await page.getByLabel('Report format').selectOption('pdf');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export report' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/\.pdf$/);
+    expect(readFileSync((await download.path()) as string).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    await context.close();
+  });
 });
