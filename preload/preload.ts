@@ -4,7 +4,8 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import { METHOD_NAMES, type MethodName, type Reply } from '../contract/api.ts';
 import type { GraftEvent } from '../contract/events.ts';
-import { IPC_CALL_CHANNEL, IPC_EVENT_CHANNEL } from './channels.ts';
+import type { PickPathRequest } from '../contract/pickPath.ts';
+import { IPC_CALL_CHANNEL, IPC_EVENT_CHANNEL, IPC_PICK_PATH_CHANNEL } from './channels.ts';
 
 const calls: Partial<Record<MethodName, (request: unknown) => Promise<Reply<unknown>>>> = {};
 for (const method of METHOD_NAMES) {
@@ -13,6 +14,8 @@ for (const method of METHOD_NAMES) {
 
 contextBridge.exposeInMainWorld('graftIpc', {
   ...calls,
+  /** A native open dialog; resolves to the chosen path, or null when cancelled. */
+  pickPath: (request: PickPathRequest) => ipcRenderer.invoke(IPC_PICK_PATH_CHANNEL, request) as Promise<string | null>,
   onEvent(listener: (event: GraftEvent) => void): () => void {
     const wrapped = (_event: IpcRendererEvent, payload: GraftEvent) => listener(payload);
     ipcRenderer.on(IPC_EVENT_CHANNEL, wrapped);

@@ -99,7 +99,7 @@ export interface OpenDialogReturnValue {
 export const dialog: {
   showOpenDialog(
     window: BrowserWindow,
-    options: { filters?: { name: string; extensions: string[] }[]; properties?: string[] },
+    options: { title?: string; filters?: { name: string; extensions: string[] }[]; properties?: ('openFile' | 'openDirectory')[] },
   ): Promise<OpenDialogReturnValue>;
   showSaveDialog(window: BrowserWindow, options: { defaultPath?: string; filters?: { name: string; extensions: string[] }[] }): Promise<{ canceled: boolean; filePath?: string }>;
   showErrorBox(title: string, content: string): void;

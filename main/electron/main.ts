@@ -9,6 +9,7 @@ import { openApp } from '../app.ts';
 import { defaultDbPath } from '../paths.ts';
 import { startTraining } from '../training.ts';
 import { ensureRendererBuilt } from '../transports/http/rendererBuild.ts';
+import { registerPathPicker } from './dialogs.ts';
 import { registerIpc } from './ipc.ts';
 import { buildMenu } from './menu.ts';
 import { buildPreload } from './preloadBuild.ts';
@@ -39,7 +40,8 @@ async function createWindow(): Promise<void> {
   const appUrl = pathToFileURL(join(rendererDir, 'index.html')).href;
   denyAllPermissions(session.defaultSession);
   blockNavigation(window.webContents, appUrl);
-  const unregister = registerIpc(graft.handlers, graft.events, window.webContents, appUrl);
+  const unregisterIpc = registerIpc(graft.handlers, graft.events, window.webContents, appUrl);
+  const unregisterPicker = registerPathPicker(window, appUrl);
 
   graft.events.subscribe((event) => {
     if (event.type !== 'experiment-changed' || !Notification.isSupported()) return;
@@ -70,7 +72,8 @@ async function createWindow(): Promise<void> {
     saveWindowState(stateFile, { ...bounds, maximized: window.isMaximized() });
   });
   window.on('closed', () => {
-    unregister();
+    unregisterIpc();
+    unregisterPicker();
     void training?.stop().finally(() => graft.close());
   });
   window.once('ready-to-show', () => window.show());
