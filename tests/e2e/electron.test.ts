@@ -28,9 +28,10 @@ describe.skipIf(!presence.available)(`Electron app (${presence.reason})`, () => 
         return { contextIsolation: p?.contextIsolation, sandbox: p?.sandbox, nodeIntegration: p?.nodeIntegration };
       });
       expect(prefs).toEqual({ contextIsolation: true, sandbox: true, nodeIntegration: false });
-      // The preload exposes one function per contract method and nothing else.
+      // The preload exposes one function per contract method, the event subscription and the
+      // native path dialog — nothing else.
       const exposed = await page.evaluate(() => Object.keys((globalThis as unknown as { graftIpc: object }).graftIpc).sort());
-      expect(exposed).toEqual([...METHOD_NAMES, 'onEvent'].sort());
+      expect(exposed).toEqual([...METHOD_NAMES, 'onEvent', 'pickPath'].sort());
       expect(await page.evaluate(() => typeof (globalThis as { ipcRenderer?: unknown }).ipcRenderer)).toBe('undefined');
       const before = page.url();
       await page.evaluate(() => {
