@@ -45,6 +45,10 @@ export function renderLatex(model: ReportModel): string {
     '\\bottomrule',
     '\\end{tabular}',
     '\\end{table}',
+    // Head-to-head: the verdicts as the comparison words them, ready to paste below the table.
+    ...(table.verdicts.length > 0
+      ? ['', '% Verdicts (paired by seed; a winner is named only when the 95% CI excludes 0):', '\\begin{itemize}', ...table.verdicts.map((v) => `  \\item ${e(v)}`), '\\end{itemize}']
+      : []),
     '',
   ].join('\n');
 }
