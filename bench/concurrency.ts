@@ -2,9 +2,10 @@
 // (scratch MLPs on the shipped digits set) trained through the real Scheduler and worker threads,
 // with 1, 2, … workers. Each pass uses a fresh store so every run starts queued.
 import { join } from 'node:path';
-import { expandRuns, parseSpec } from '../contract/spec.ts';
+import { expandRuns } from '../contract/spec.ts';
 import { openStore } from '../db/open.ts';
 import { Scheduler } from '../main/engine/scheduler.ts';
+import { parsedSpec } from '../tests/support/seedCompare.ts';
 import { benchDir } from './tempDir.ts';
 
 export interface ConcurrencyPass {
@@ -16,7 +17,7 @@ export interface ConcurrencyPass {
 }
 
 function plans(runs: number, epochs: number) {
-  const parsed = parseSpec({
+  const spec = parsedSpec({
     version: 1,
     kind: 'transfer',
     name: 'Benchmark: concurrency',
@@ -27,8 +28,7 @@ function plans(runs: number, epochs: number) {
     budgets: ['all'],
     training: { epochs, batchSize: 32 },
   });
-  if (!parsed.ok) throw new Error(`benchmark spec is invalid: ${JSON.stringify(parsed.errors)}`);
-  return { spec: parsed.spec, plans: expandRuns(parsed.spec) };
+  return { spec, plans: expandRuns(spec) };
 }
 
 async function pass(workers: number, runs: number, epochs: number, backend: string | null): Promise<ConcurrencyPass> {

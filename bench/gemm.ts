@@ -2,10 +2,8 @@
 // backend against PyTorch's, in multiply-adds per CPU-second, on the shapes the reference models
 // multiply. tf.matMul with the same operands each repeat: the backend's fastest case (on wasm,
 // XNNPACK keeps the packed right operand cached by tensor id).
-import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import * as tf from '@tensorflow/tfjs';
-import { findTorch } from './python.ts';
+import { findTorch, runReference } from './python.ts';
 import { ratio } from './stats.ts';
 
 /** conv2 of the reference CNN as a matmul, and the MLP's first layer. */
@@ -42,14 +40,8 @@ function torchGmac(threads: number, repeats: number): Map<string, number> {
   const out = new Map<string, number>();
   const torch = findTorch();
   if (!torch.ok) return out;
-  const script = fileURLToPath(new URL('./reference/torch_train.py', import.meta.url));
   const shapes = GEMM_SHAPES.map((s) => s.join('x')).join(',');
-  const env = { ...process.env, OMP_NUM_THREADS: String(threads), MKL_NUM_THREADS: String(threads) };
-  const result = spawnSync(torch.found.python, [script, '--model', 'gemm', '--shapes', shapes, '--steps', String(repeats), '--threads', String(threads)], {
-    encoding: 'utf8',
-    timeout: 300_000,
-    env,
-  });
+  const result = runReference(torch.found.python, ['--model', 'gemm', '--shapes', shapes, '--steps', String(repeats)], threads, 300_000);
   try {
     const parsed = JSON.parse(result.stdout.trim().split('\n').at(-1) ?? '') as { gemm?: { m: number; k: number; n: number; gmacPerSec: number }[] };
     for (const g of parsed.gemm ?? []) out.set(`${g.m}x${g.k}x${g.n}`, g.gmacPerSec);

@@ -1,7 +1,7 @@
 // Finding a Python that has PyTorch and running the reference script with it. Debian's
 // python3-torch is importable only by /usr/bin/python3, while the `python3` first on PATH may be
 // another interpreter (pyenv), so each candidate is asked in turn. Nothing is ever installed.
-import { spawnSync } from 'node:child_process';
+import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 const SCRIPT = fileURLToPath(new URL('./reference/torch_train.py', import.meta.url));
@@ -39,14 +39,17 @@ export interface TorchResult {
   threads: number;
 }
 
+/** Runs the reference script; torch and the interpreter's own thread pools all get `threads`. */
+export function runReference(python: string, args: string[], threads: number, timeout: number): SpawnSyncReturns<string> {
+  const env = { ...process.env, OMP_NUM_THREADS: String(threads), MKL_NUM_THREADS: String(threads) };
+  return spawnSync(python, [SCRIPT, ...args, '--threads', String(threads)], { encoding: 'utf8', timeout, env });
+}
+
 /** Samples/s of the reference model in PyTorch on the CPU, or null (with the reason) when it cannot run. */
 export function torchThroughput(model: TorchModel, o: { batch: number; steps: number; threads: number }): TorchResult | { error: string } {
   const torch = findTorch();
   if (!torch.ok) return { error: torch.missing };
-  const args = [SCRIPT, '--model', model, '--batch', String(o.batch), '--steps', String(o.steps), '--threads', String(o.threads)];
-  // The interpreter's own thread pools follow the same count as torch.set_num_threads.
-  const env = { ...process.env, OMP_NUM_THREADS: String(o.threads), MKL_NUM_THREADS: String(o.threads) };
-  const result = spawnSync(torch.found.python, args, { encoding: 'utf8', timeout: 600_000, env });
+  const result = runReference(torch.found.python, ['--model', model, '--batch', String(o.batch), '--steps', String(o.steps)], o.threads, 600_000);
   const line = result.stdout.trim().split('\n').at(-1) ?? '';
   try {
     const parsed = JSON.parse(line) as { samplesPerSec?: number; cpuSamplesPerSec?: number; threads?: number; error?: string };

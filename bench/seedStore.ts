@@ -2,9 +2,10 @@
 // seeds), each with a 10,000-step validation-loss series and per-epoch accuracies, written through
 // the run store as training would write it.
 import { join } from 'node:path';
-import { expandRuns, parseSpec } from '../contract/spec.ts';
+import { expandRuns } from '../contract/spec.ts';
 import { openStore } from '../db/open.ts';
 import type { MetricPoint } from '../db/series.ts';
+import { complete, parsedSpec } from '../tests/support/seedCompare.ts';
 
 export interface SeededStore {
   dbPath: string;
@@ -52,19 +53,13 @@ function runPoints(seed: number, arm: number, steps: number): MetricPoint[] {
 
 export function seedBenchStore(dir: string, runs: number, steps: number): SeededStore {
   const dbPath = join(dir, 'graft.db');
-  const parsed = parseSpec(specFor(runs));
-  if (!parsed.ok) throw new Error(`benchmark spec is invalid: ${JSON.stringify(parsed.errors)}`);
-  const plans = expandRuns(parsed.spec).slice(0, runs);
+  const spec = parsedSpec(specFor(runs));
+  const plans = expandRuns(spec).slice(0, runs);
   const store = openStore(dbPath);
   try {
-    const { experimentId, runIds } = store.createExperiment({ name: parsed.spec.name, kind: parsed.spec.kind, specVersion: 1, spec: parsed.spec, runs: plans });
+    const { experimentId, runIds } = store.createExperiment({ name: spec.name, kind: spec.kind, specVersion: 1, spec, runs: plans });
     plans.forEach((plan, i) => {
-      const runId = runIds[i] as number;
-      store.markRunning(runId, { pid: process.pid, environment: { backend: 'wasm', backendReason: 'seeded by the benchmark' } });
-      const points = runPoints(plan.seed, ARMS.indexOf(plan.arm as (typeof ARMS)[number]), steps);
-      for (let at = 0; at < points.length; at += 10_000) store.appendPoints(runId, points.slice(at, at + 10_000));
-      store.setEpochsDone(runId, EPOCHS);
-      store.setRunStatus(runId, 'completed', { error: null });
+      complete(store, runIds[i] as number, runPoints(plan.seed, ARMS.indexOf(plan.arm as (typeof ARMS)[number]), steps), EPOCHS);
     });
     return { dbPath, experimentId, runIds };
   } finally {

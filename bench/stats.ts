@@ -1,10 +1,10 @@
 // Summaries of repeated timings. The median, because a 2-core machine shared with other work
 // gives the odd slow repeat that a mean would let dominate.
+import { quantileOfSorted } from '../analysis/stats.ts';
+
+/** Median of the finite values; NaN when there are none. */
 export function median(values: readonly number[]): number {
-  const sorted = values.filter(Number.isFinite).sort((a, b) => a - b);
-  if (sorted.length === 0) return Number.NaN;
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+  return quantileOfSorted(values.filter(Number.isFinite).sort((a, b) => a - b), 0.5);
 }
 
 /** Milliseconds `fn` takes, median of `repeats` runs. */

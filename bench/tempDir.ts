@@ -1,12 +1,11 @@
 // Scratch folders for the benchmark's stores, removed when the benchmark ends.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
+import { tempDir } from '../tests/support/seed.ts';
 
 const made: string[] = [];
 
 export function benchDir(label: string): string {
-  const dir = mkdtempSync(join(tmpdir(), `graft-bench-${label}-`));
+  const dir = tempDir(`graft-bench-${label}-`);
   made.push(dir);
   return dir;
 }

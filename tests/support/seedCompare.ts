@@ -32,7 +32,8 @@ export const compareSpec = {
   training: { epochs: COMPARE_EPOCHS, batchSize: 32 },
 };
 
-function parsed(spec: unknown): ExperimentSpec {
+/** A spec written in a fixture, parsed; it is a bug in the fixture when it does not parse. */
+export function parsedSpec(spec: unknown): ExperimentSpec {
   const result = parseSpec(spec);
   if (!result.ok) throw new Error(`seed spec is invalid: ${JSON.stringify(result.errors)}`);
   return result.spec;
@@ -79,7 +80,7 @@ export interface SeededComparison {
 
 /** The transfer experiment above, every run completed. */
 export function seedComparison(store: RunStore, spec: unknown = compareSpec): SeededComparison {
-  const valid = parsed(spec);
+  const valid = parsedSpec(spec);
   const plans = expandRuns(valid);
   const { experimentId, runIds } = store.createExperiment({ name: valid.name, kind: valid.kind, specVersion: 1, spec: valid, runs: plans });
   const targetRunIds: number[] = [];
@@ -95,7 +96,7 @@ export function seedComparison(store: RunStore, spec: unknown = compareSpec): Se
 
 /** An experiment in flight: one run halfway, the others queued. */
 export function seedRunning(store: RunStore): { experimentId: number; runningId: number; runIds: number[] } {
-  const valid = parsed({
+  const valid = parsedSpec({
     version: 1,
     name: 'Digits 0-4 → 5-9 (in progress)',
     kind: 'transfer',

@@ -3,12 +3,12 @@
 // metrics, the task weights and the gradient cosines between task pairs (split 'train'), and
 // the run-level cost series (task "_run") — with plateaus chosen so Δm, a negative transfer and
 // the head-to-head verdicts show up in the numbers.
-import { expandRuns, parseSpec, type ExperimentSpec } from '../../contract/spec.ts';
+import { expandRuns } from '../../contract/spec.ts';
 import { isJointConfig } from '../../contract/specHeadToHead.ts';
 import { openStore } from '../../db/open.ts';
 import type { MetricPoint } from '../../db/series.ts';
 import type { RunStore } from '../../db/store.ts';
-import { complete, noise } from './seedCompare.ts';
+import { complete, noise, parsedSpec } from './seedCompare.ts';
 
 const EPOCHS = 6;
 const STEPS_PER_EPOCH = 10;
@@ -61,12 +61,6 @@ const H2H_PLATEAU: Record<string, Record<string, number>> = {
   source: { all: 0.88 },
 };
 
-function parsed(spec: unknown): ExperimentSpec {
-  const result = parseSpec(spec);
-  if (!result.ok) throw new Error(`seed spec is invalid: ${JSON.stringify(result.errors)}`);
-  return result.spec;
-}
-
 /** Arms differ in their noise too, so paired differences have a spread. */
 function salt(arm: string): number {
   return [...arm].reduce((sum, c) => sum + c.charCodeAt(0), 0) % 97;
@@ -117,7 +111,7 @@ const WEIGHTS: Record<string, (epoch: number, task: number) => number> = {
 
 /** The multitask experiment above, every run completed. */
 export function seedMultitask(store: RunStore): { experimentId: number } {
-  const valid = parsed(multitaskSpec);
+  const valid = parsedSpec(multitaskSpec);
   const plans = expandRuns(valid);
   const { experimentId, runIds } = store.createExperiment({ name: valid.name, kind: valid.kind, specVersion: 1, spec: valid, runs: plans });
   plans.forEach((plan, i) => {
@@ -146,7 +140,7 @@ export function seedMultitask(store: RunStore): { experimentId: number } {
 
 /** The head-to-head experiment above, every run completed: fine-tune costs its pretraining. */
 export function seedHeadToHead(store: RunStore): { experimentId: number } {
-  const valid = parsed(headToHeadSpec);
+  const valid = parsedSpec(headToHeadSpec);
   const plans = expandRuns(valid);
   const { experimentId, runIds } = store.createExperiment({ name: valid.name, kind: valid.kind, specVersion: 1, spec: valid, runs: plans });
   plans.forEach((plan, i) => {

@@ -5,6 +5,7 @@ import {
   f32,
   free,
   input,
+  matMul,
   runWasmKernel,
   transpose2d,
   type KernelArgs,
@@ -42,7 +43,7 @@ function batchMatMul(args: KernelArgs<BatchMatMulAttrs>): TensorInfo {
     // A·Bᵀ = (B·Aᵀ)ᵀ. With B the big operand (a dense layer's weights in dx = dy·Wᵀ),
     // transposing A and the product beats transposing B and having XNNPACK pack it.
     const aT = transpose2d(backend, { ...a, shape: [m, k] });
-    const outT = multiplyPair(backend, { ...b, shape: [n, k] }, aT);
+    const outT = matMul(backend, { ...b, shape: [n, k] }, aT);
     const out = transpose2d(backend, outT);
     free(backend, aT, outT);
     return { ...out, shape: [...outBatchShape, m, n] };
@@ -56,13 +57,13 @@ function batchMatMul(args: KernelArgs<BatchMatMulAttrs>): TensorInfo {
 
   let out: TensorInfo;
   if (batch === 1) {
-    out = multiplyPair(backend, aRows, bRows);
+    out = matMul(backend, aRows, bRows);
   } else {
     out = backend.makeOutput([batch, m, n], 'float32');
     for (let i = 0; i < batch; i++) {
       const ai = sliceMatrix(backend, aRows, batchA === 1 ? 0 : i, [m, k]);
       const bi = sliceMatrix(backend, bRows, batchB === 1 ? 0 : i, [k, n]);
-      const oi = multiplyPair(backend, ai, bi);
+      const oi = matMul(backend, ai, bi);
       f32(backend, out).set(f32(backend, oi), i * m * n);
       free(backend, ai, bi, oi);
     }
@@ -70,10 +71,6 @@ function batchMatMul(args: KernelArgs<BatchMatMulAttrs>): TensorInfo {
   if (aRows !== a3) free(backend, aRows);
   if (bRows !== b3) free(backend, bRows);
   return { ...out, shape: [...outBatchShape, m, n] };
-}
-
-function multiplyPair(backend: WasmKernelBackend, a: TensorInfo, b: TensorInfo): TensorInfo {
-  return runWasmKernel(backend, 'BatchMatMul', { a, b }, { transposeA: false, transposeB: false });
 }
 
 /** Copies matrix `index` of a [batch, r, c] heap tensor into its own tensor: XNNPACK addresses tensors by id. */

@@ -21,17 +21,8 @@ export async function startWasm(): Promise<void> {
   if (!(await tf.setBackend('wasm'))) throw new Error('wasm backend did not start');
 }
 
-/** A small deterministic PRNG (mulberry32), so a failing case reproduces. */
-export function randomSource(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Graft's seeded PRNG, so a failing case reproduces. */
+export { mulberry32 as randomSource } from '../../../data/random.ts';
 
 export function randomTensor(random: () => number, shape: number[], round = false): HostTensor {
   const values = new Float32Array(tf.util.sizeFromShape(shape));
