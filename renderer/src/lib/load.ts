@@ -35,7 +35,13 @@ export function reloadOnEvents(api: Pick<GraftApi, 'onEvent'>, delayOf: (event: 
   };
 }
 
-/** Lists of experiments and runs change when an experiment is created, finishes or is deleted, and when a run changes status. */
-export function changesLists(event: GraftEvent): boolean {
-  return event.type === 'experiment-changed' || event.type === 'run-status';
+/** How soon a status change reloads a view, so that a burst of them (runs finishing together) costs one reload. */
+export const STATUS_RELOAD_MS = 100;
+
+/**
+ * For reloadOnEvents: lists of experiments and runs change when an experiment is created,
+ * finishes or is deleted, and when a run changes status.
+ */
+export function listsReloadDelay(event: GraftEvent): number | null {
+  return event.type === 'experiment-changed' || event.type === 'run-status' ? STATUS_RELOAD_MS : null;
 }

@@ -1,6 +1,6 @@
 // A single run's charts: one per task metric, a line per split (train, val, test).
 import type { Series } from '../../../../contract/model.ts';
-import { metricKeys, type XAxis } from '../compare/curves.ts';
+import { metricKeys, xsOf, type XAxis } from '../compare/curves.ts';
 import type { ChartLine } from './lines.ts';
 import { colorAt } from './palette.ts';
 
@@ -20,7 +20,7 @@ export function runCharts(series: readonly Series[], axis: XAxis): RunChart[] {
     const id = `${key.task}/${key.metric}`;
     const chart = charts.get(id) ?? { title: `${key.task} · ${key.metric}`, metric: key.metric, lines: [] };
     charts.set(id, chart);
-    const xs = axis === 'epoch' ? s.epoch : axis === 'step' ? s.step : s.time;
+    const xs = xsOf(s, axis);
     chart.lines.push({
       label: key.split,
       color: colorAt(SPLIT_COLOR[key.split] ?? chart.lines.length + 3),

@@ -53,7 +53,11 @@ export function metricKeys(series: readonly SeriesKeyParts[]): SeriesKeyParts[] 
   );
 }
 
-function xsOf(s: Series, axis: XAxis): number[] {
+/** How each x-axis is titled on a chart. */
+export const X_LABEL: Record<XAxis, string> = { epoch: 'epoch', step: 'step', time: 'wall time (s)' };
+
+/** A series' x values on the given axis. */
+export function xsOf(s: Pick<Series, 'epoch' | 'step' | 'time'>, axis: XAxis): number[] {
   return axis === 'epoch' ? s.epoch : axis === 'step' ? s.step : s.time;
 }
 
