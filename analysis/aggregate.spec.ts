@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { byArm, byConfigPath, configValue, groupBy, seedBand, seedBandsByGroup, UNSET_KEY } from './aggregate.ts';
+import { byConfigPath, configValue, groupBy, seedBand, UNSET_KEY } from './aggregate.ts';
 
 const seed = (epoch: number[], value: number[], runId = 0) => ({ runId, epoch, step: epoch.map((e) => e * 10), value });
 
@@ -53,10 +53,10 @@ describe('grouping', () => {
   ];
 
   it('groupBy keeps first-appearance order', () => {
-    const groups = groupBy(runs, byArm);
+    const groups = groupBy(runs, (run) => run.arm);
     expect([...groups.keys()]).toEqual(['fine-tune', 'scratch']);
     expect(groups.get('fine-tune')?.map((r) => r.id)).toEqual([1, 3]);
-    expect(groupBy([], byArm).size).toBe(0);
+    expect(groupBy([] as typeof runs, (run) => run.arm).size).toBe(0);
   });
 
   it('reads dotted config paths, grouping equal numbers however they were written', () => {
@@ -69,13 +69,5 @@ describe('grouping', () => {
     expect(groups.get('0.001')?.map((r) => r.id)).toEqual([1, 2]);
     expect(byConfigPath('name')({ config: { name: 'a' } })).toBe('a');
     expect(byConfigPath('shape')({ config: { shape: [1, 2] } })).toBe('[1,2]');
-  });
-
-  it('builds one band per group from series matched by runId', () => {
-    const series = [seed([1], [0.8], 1), seed([1], [0.6], 2), seed([1], [0.9], 3)];
-    const bands = seedBandsByGroup(runs, series, byArm);
-    expect(bands.get('fine-tune')?.mean[0]).toBeCloseTo(0.85, 12);
-    expect(bands.get('fine-tune')?.n).toEqual([2]);
-    expect(bands.get('scratch')?.n).toEqual([1]); // run 4 has no series
   });
 });

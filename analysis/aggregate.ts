@@ -87,29 +87,3 @@ export function byConfigPath(path: string): (run: { config: unknown }) => string
     return typeof value === 'string' ? value : JSON.stringify(value);
   };
 }
-
-/** Runs grouped by arm, the usual comparison. */
-export const byArm = (run: { arm: string }): string => run.arm;
-
-/**
- * One seed band per group of runs. `series` holds at most one series per run, all of the same
- * (task, split, metric), matched to runs by runId; runs without a series are left out of the
- * band (their group still appears, with no points, when none of its runs has one).
- */
-export function seedBandsByGroup<R extends { id: number }>(
-  runs: readonly R[],
-  series: readonly (BandSeries & { runId: number })[],
-  keyFn: (run: R) => string,
-  align: AlignBy = 'epoch',
-): Map<string, SeedBand> {
-  const seriesByRun = new Map(series.map((s) => [s.runId, s]));
-  const bands = new Map<string, SeedBand>();
-  for (const [key, group] of groupBy(runs, keyFn)) {
-    const groupSeries = group.flatMap((run) => {
-      const s = seriesByRun.get(run.id);
-      return s ? [s] : [];
-    });
-    bands.set(key, seedBand(groupSeries, align));
-  }
-  return bands;
-}

@@ -8,7 +8,8 @@ export function isFractionMetric(metric: string): boolean {
   return FRACTION_METRICS.test(metric);
 }
 
-function fixed(value: number, digits: number): string {
+/** Fixed decimals with a typographic minus and no "−0.0"; "—" when not finite. */
+export function formatFixed(value: number, digits: number): string {
   if (!Number.isFinite(value)) return '—';
   const text = value.toFixed(digits);
   // No "-0.0": a rounded zero has no sign.
@@ -16,26 +17,26 @@ function fixed(value: number, digits: number): string {
 }
 
 export function formatValue(value: number, metric: string): string {
-  return isFractionMetric(metric) ? `${fixed(value * 100, 1)}%` : fixed(value, Math.abs(value) >= 100 ? 1 : 3);
+  return isFractionMetric(metric) ? `${formatFixed(value * 100, 1)}%` : formatFixed(value, Math.abs(value) >= 100 ? 1 : 3);
 }
 
 export function formatMeanStd(summary: { mean: number; std: number; n: number }, metric: string): string {
   if (summary.n === 0) return '—';
-  const spread = isFractionMetric(metric) ? fixed(summary.std * 100, 1) : fixed(summary.std, Math.abs(summary.mean) >= 100 ? 1 : 3);
+  const spread = isFractionMetric(metric) ? formatFixed(summary.std * 100, 1) : formatFixed(summary.std, Math.abs(summary.mean) >= 100 ? 1 : 3);
   return summary.n > 1 ? `${formatValue(summary.mean, metric)} ± ${spread}` : formatValue(summary.mean, metric);
 }
 
 export function formatGain(gain: { abs: number; rel: number }, metric: string): string {
   const sign = gain.abs > 0 ? '+' : '';
-  const abs = isFractionMetric(metric) ? `${sign}${fixed(gain.abs * 100, 1)} pts` : `${sign}${fixed(gain.abs, 3)}`;
-  const rel = Number.isFinite(gain.rel) ? ` (${gain.rel > 0 ? '+' : ''}${fixed(gain.rel * 100, 1)}%)` : '';
+  const abs = isFractionMetric(metric) ? `${sign}${formatFixed(gain.abs * 100, 1)} pts` : `${sign}${formatFixed(gain.abs, 3)}`;
+  const rel = Number.isFinite(gain.rel) ? ` (${gain.rel > 0 ? '+' : ''}${formatFixed(gain.rel * 100, 1)}%)` : '';
   return abs + rel;
 }
 
 /** A Δ already in percent (Δm, per-task Δ): "+2.31%", "−0.40%", "0.00%"; "—" when undefined. */
 export function formatPercentDelta(value: number | null | undefined): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return '—';
-  const text = fixed(value, 2);
+  const text = formatFixed(value, 2);
   return `${value > 0 && text !== '0.00' ? '+' : ''}${text}%`;
 }
 

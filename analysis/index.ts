@@ -30,11 +30,9 @@ export { downsampleIndices, downsampleMinMax, downsampleSeries } from './downsam
 export { ema } from './smoothing.ts';
 export {
   seedBand,
-  seedBandsByGroup,
   groupBy,
   configValue,
   byConfigPath,
-  byArm,
   UNSET_KEY,
   type AlignBy,
   type BandSeries,

@@ -1,6 +1,7 @@
 // Head-to-head comparison of two arms over the same seeds. Pairing by seed removes the variance
 // the seed puts into both arms alike (data order, split, init of shared parts), so fewer seeds
 // detect a real difference than an unpaired comparison would.
+import { formatFixed } from './format.ts';
 import type { MetricDirection } from './metricDirection.ts';
 import { mulberry32 } from './random.ts';
 import { quantileOfSorted, standardError, summarize, tQuantile975 } from './stats.ts';
@@ -165,7 +166,7 @@ export function verdictSentence(input: VerdictInput): string {
   if (lo <= 0 && hi >= 0) {
     return capitalize(
       `${opening}no difference detectable between ${aName} and ${bName}${on} with ${seeds} ` +
-        `(95% CI ${formatNumber(lo, digits)} to ${formatNumber(hi, digits)})`,
+        `(95% CI ${formatFixed(lo, digits)} to ${formatFixed(hi, digits)})`,
     );
   }
   // Decided by the interval, which excludes 0 here; a skewed bootstrap can leave the mean outside it.
@@ -175,15 +176,9 @@ export function verdictSentence(input: VerdictInput): string {
   const unitWord = input.unit === 'points' ? ' points' : '';
   // Not capitalized: the sentence may start with an arm's name, which is shown as the user wrote it.
   return (
-    `${opening}${winner} beats ${loser}${on} by ${formatNumber(aWins ? mean : -mean, digits)}${unitWord} ` +
-      `(95% CI ${formatNumber(from, digits)} to ${formatNumber(to, digits)}, ${seeds})`
+    `${opening}${winner} beats ${loser}${on} by ${formatFixed(aWins ? mean : -mean, digits)}${unitWord} ` +
+      `(95% CI ${formatFixed(from, digits)} to ${formatFixed(to, digits)}, ${seeds})`
   );
-}
-
-/** Fixed decimals with a typographic minus, and no "−0.0". */
-function formatNumber(value: number, digits: number): string {
-  const magnitude = Math.abs(value).toFixed(digits);
-  return value < 0 && Number(magnitude) !== 0 ? `\u2212${magnitude}` : magnitude;
 }
 
 function capitalize(sentence: string): string {

@@ -56,6 +56,18 @@ interface OverviewRow extends SeriesRow {
 
 type PointRow = [step: number, epoch: number, wallTime: number, value: number | null];
 
+type SeriesParams = { runIds: string; task: string | null; split: string | null; metric: string | null };
+
+// Unqualified names: in the overview join only series has these columns.
+const MATCHING_SERIES = `
+  WHERE run_id IN (SELECT value FROM json_each(@runIds))
+    AND (@task IS NULL OR task = @task) AND (@split IS NULL OR split = @split) AND (@metric IS NULL OR metric = @metric)
+  ORDER BY run_id, task, split, metric`;
+
+function seriesParams(runIds: readonly number[], filter: SeriesFilter): SeriesParams {
+  return { runIds: JSON.stringify(runIds), task: filter.task ?? null, split: filter.split ?? null, metric: filter.metric ?? null };
+}
+
 export class SeriesStore {
   /** run id -> task -> split -> metric -> series id. Nested maps rather than one joined key:
    *  no string is built per point, and no separator in a name can make two keys collide. */
@@ -86,18 +98,12 @@ export class SeriesStore {
     this.insertPoint = db.prepare<[number, number, number, number, number]>(
       'INSERT OR REPLACE INTO points (series_id, step, epoch, wall_time, value) VALUES (?, ?, ?, ?, ?)',
     );
-    this.selectSeries = db.prepare<{ runIds: string; task: string | null; split: string | null; metric: string | null }, SeriesRow>(
-      `SELECT id, run_id, task, split, metric FROM series
-       WHERE run_id IN (SELECT value FROM json_each(@runIds))
-         AND (@task IS NULL OR task = @task) AND (@split IS NULL OR split = @split) AND (@metric IS NULL OR metric = @metric)
-       ORDER BY run_id, task, split, metric`,
+    this.selectSeries = db.prepare<SeriesParams, SeriesRow>(
+      `SELECT id, run_id, task, split, metric FROM series ${MATCHING_SERIES}`,
     );
-    this.selectOverviews = db.prepare<{ runIds: string; task: string | null; split: string | null; metric: string | null }, OverviewRow>(
+    this.selectOverviews = db.prepare<SeriesParams, OverviewRow>(
       `SELECT s.id, s.run_id, s.task, s.split, s.metric, o.buckets, o.data
-       FROM series s LEFT JOIN series_overview o ON o.series_id = s.id
-       WHERE s.run_id IN (SELECT value FROM json_each(@runIds))
-         AND (@task IS NULL OR s.task = @task) AND (@split IS NULL OR s.split = @split) AND (@metric IS NULL OR s.metric = @metric)
-       ORDER BY s.run_id, s.task, s.split, s.metric`,
+       FROM series s LEFT JOIN series_overview o ON o.series_id = s.id ${MATCHING_SERIES}`,
     );
     this.deleteOverview = db.prepare<[number]>('DELETE FROM series_overview WHERE series_id = ?');
     this.insertOverview = db.prepare<[number, number, number, Buffer]>(
@@ -185,12 +191,7 @@ export class SeriesStore {
 
   /** `maxPoints` per series (from the overview when it is fine enough), or the overviews themselves. */
   private readDownsampled(runIds: readonly number[], filter: SeriesFilter, cut: number | 'overview'): Series[] {
-    const rows = this.selectOverviews.all({
-      runIds: JSON.stringify(runIds),
-      task: filter.task ?? null,
-      split: filter.split ?? null,
-      metric: filter.metric ?? null,
-    });
+    const rows = this.selectOverviews.all(seriesParams(runIds, filter));
     const fromOverview = cut === 'overview' || cut <= OVERVIEW_MAX_REQUEST;
     const maxPoints = (overview: PointColumns): number => (cut === 'overview' ? overview.length : cut);
     const built: { seriesId: number; points: number; overview: PointColumns }[] = [];
@@ -231,12 +232,7 @@ export class SeriesStore {
   }
 
   private readAll(runIds: readonly number[], filter: SeriesFilter): Series[] {
-    const rows = this.selectSeries.all({
-      runIds: JSON.stringify(runIds),
-      task: filter.task ?? null,
-      split: filter.split ?? null,
-      metric: filter.metric ?? null,
-    });
+    const rows = this.selectSeries.all(seriesParams(runIds, filter));
     return rows.map((row) => {
       const points = this.selectPoints.all(row.id);
       const series: Series = { runId: row.run_id, task: row.task, split: row.split, metric: row.metric, epoch: [], step: [], time: [], value: [] };
