@@ -14,6 +14,7 @@ import {
   armArchitectureOptions,
   armTraining,
   armWeightingOptions,
+  TASK_NAME,
   type ArchitectureName,
   type MultitaskArmSpec,
   type WeightingName,
@@ -25,8 +26,6 @@ export const TARGET_TASK = 'target';
 /** Default name of the one source task; "source1", "source2", … when there are several. */
 export const SOURCE_TASK = 'source';
 export const SCRATCH = 'scratch';
-
-const TASK_NAME = /^[^/~\s_][^/~\s]*$/;
 
 export interface HeadToHeadSchemas<M extends z.ZodType<ModelConfig>, T extends z.ZodType<TrainingConfig>> {
   version: z.ZodLiteral<number>;

@@ -82,7 +82,7 @@ export interface MultitaskRunPlan {
 }
 
 /** Task names become series keys "<task>/<split>/<metric>" and pairs "<a>~<b>"; "_" starts run-level series. */
-const TASK_NAME = /^[^/~\s_][^/~\s]*$/;
+export const TASK_NAME = /^[^/~\s_][^/~\s]*$/;
 const taskName = z
   .string()
   .min(1)

@@ -126,9 +126,3 @@ export function inputShapeOf(net: Net): number[] {
   const shape = net.model.inputs[0]?.shape ?? [];
   return shape.slice(1).map((d) => d ?? 0);
 }
-
-export function numClassesOf(net: Net): number {
-  const units = net.model.outputs[0]?.shape.at(-1);
-  if (typeof units !== 'number') throw new Error('the model output has no class dimension');
-  return units;
-}

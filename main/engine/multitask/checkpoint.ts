@@ -3,12 +3,12 @@
 // state (GradNorm's weights and moments). Written beside the old one and swapped in by rename,
 // so a crash mid-write leaves the previous checkpoint whole — as the transfer checkpoint does.
 import { createHash } from 'node:crypto';
-import { readFile, rename, rm, stat, writeFile, mkdir } from 'node:fs/promises';
+import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
+import { freshFolder, readStateFile, STATE_FILE, stateJson, swapIn } from '../checkpointFolder.ts';
 import type { Weighting, WeightingState } from './weightings/index.ts';
 
-const STATE_FILE = 'state.json';
 const WEIGHTS_FILE = 'weights.bin';
 const OPTIMIZER_FILE = 'optimizer.bin';
 
@@ -40,22 +40,13 @@ export interface CheckpointParts {
   weighting: Weighting;
 }
 
-async function exists(path: string): Promise<boolean> {
-  return stat(path).then(
-    () => true,
-    () => false,
-  );
-}
-
 async function encode(tensors: { name: string; tensor: tf.Tensor }[]): Promise<{ bytes: Uint8Array; specs: tf.io.WeightsManifestEntry[] }> {
   const encoded = await tf.io.encodeWeights(tensors);
   return { bytes: new Uint8Array(tf.io.CompositeArrayBuffer.join(encoded.data)), specs: encoded.specs };
 }
 
 export async function saveMultitaskCheckpoint(dir: string, parts: CheckpointParts, loop: MultitaskLoopState): Promise<{ size: number; sha256: string }> {
-  const fresh = `${dir}.new`;
-  const old = `${dir}.old`;
-  await rm(fresh, { recursive: true, force: true });
+  const fresh = await freshFolder(dir);
   await mkdir(fresh, { recursive: true });
   const weights = await encode(parts.variables.map((v, i) => ({ name: `v${i}`, tensor: v })));
   const optimizerWeights = await parts.optimizer.getWeights();
@@ -70,29 +61,18 @@ export async function saveMultitaskCheckpoint(dir: string, parts: CheckpointPart
     variables: parts.variables.map((v) => ({ shape: v.shape })),
     optimizer: optimizer.specs,
   };
-  // JSON has no Infinity: an unset best validation loss is stored as null.
-  const json = JSON.stringify(file, (_k, v: unknown) => (v === Number.POSITIVE_INFINITY ? null : v));
+  const json = stateJson(file);
   await writeFile(join(fresh, WEIGHTS_FILE), weights.bytes);
   await writeFile(join(fresh, OPTIMIZER_FILE), optimizer.bytes);
   await writeFile(join(fresh, STATE_FILE), json);
-  await rm(old, { recursive: true, force: true });
-  if (await exists(dir)) await rename(dir, old);
-  await rename(fresh, dir);
-  await rm(old, { recursive: true, force: true });
+  await swapIn(fresh, dir);
   const sha256 = createHash('sha256').update(json).update(weights.bytes).update(optimizer.bytes).digest('hex');
   return { size: json.length + weights.bytes.length + optimizer.bytes.length, sha256 };
 }
 
 /** Writes the checkpoint's values into the freshly built parts; returns where the loop resumes. */
 export async function restoreMultitaskCheckpoint(dir: string, parts: CheckpointParts): Promise<MultitaskLoopState> {
-  // A crash between the two renames of saveMultitaskCheckpoint leaves only the .old folder.
-  const where = (await exists(join(dir, STATE_FILE))) ? dir : `${dir}.old`;
-  let file: CheckpointFile;
-  try {
-    file = JSON.parse(await readFile(join(where, STATE_FILE), 'utf8')) as CheckpointFile;
-  } catch (err) {
-    throw new Error(`cannot read checkpoint ${join(dir, STATE_FILE)}: ${(err as Error).message}`);
-  }
+  const { where, state: file } = await readStateFile<CheckpointFile>(dir);
   if (file.format !== 'graft-multitask-checkpoint' || file.version !== 1) throw new Error(`${join(where, STATE_FILE)} is not a Graft multitask checkpoint (version 1)`);
   const mismatch = file.variables.length !== parts.variables.length || file.variables.some((v, i) => v.shape.join('x') !== parts.variables[i]?.shape.join('x'));
   if (mismatch) throw new Error(`checkpoint ${where} does not match this run's model (its variables differ); it cannot be resumed`);

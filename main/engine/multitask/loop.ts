@@ -8,11 +8,11 @@ import * as tf from '@tensorflow/tfjs';
 import type { TrainingConfig } from '../../../contract/spec.ts';
 import { deriveSeed, mulberry32, permutation, randomInt } from '../../data/random.ts';
 import type { ForwardMode } from '../models/forward.ts';
-import { RunCancelled, type EpochReport, type MetricPoint } from '../train/loop.ts';
+import { costPoints, epochRng, progressReporter, RunCancelled, type EpochReport, type MetricPoint } from '../train/loop.ts';
 import type { MultitaskLoopState } from './checkpoint.ts';
-import type { MultitaskData } from './data.ts';
+import type { MultitaskData, MultitaskSplit } from './data.ts';
 import { evaluateSplit, gradientCosines, type TaskScores } from './evaluate.ts';
-import { trainStep, type StepContext } from './step.ts';
+import { trainStep, type Batch, type StepContext } from './step.ts';
 import { scoreTask } from './taskLoss.ts';
 
 export interface MultitaskLoopOptions {
@@ -44,6 +44,13 @@ function modeFrom(seed: number): () => ForwardMode {
   };
 }
 
+function gatherRows(split: MultitaskSplit, rows: Int32Array): Batch {
+  return tf.tidy(() => {
+    const r = tf.tensor1d(rows, 'int32');
+    return { x: tf.gather(split.x, r), targets: split.targets.map((y) => tf.gather(y, r) as tf.Tensor1D) };
+  });
+}
+
 function scorePoints(task: string, split: string, scores: TaskScores): MetricPoint[] {
   return [
     { task, split, metric: 'loss', value: scores.loss },
@@ -57,21 +64,18 @@ export async function multitaskLoop(o: MultitaskLoopOptions): Promise<MultitaskL
   const { weighting, model } = o.step;
   const n = data.train.n;
   const stepsPerEpoch = Math.ceil(n / training.batchSize);
-  const probe = tf.tidy(() => {
-    const rows = tf.tensor1d(permutation(n, mulberry32(deriveSeed(o.seed, 'gradient probe'))).slice(0, PROBE_ROWS), 'int32');
-    return { x: tf.gather(data.train.x, rows), targets: data.train.targets.map((y) => tf.gather(y, rows) as tf.Tensor1D) };
-  });
+  const probe = gatherRows(data.train, permutation(n, mulberry32(deriveSeed(o.seed, 'gradient probe'))).slice(0, PROBE_ROWS));
   const state: MultitaskLoopState = o.start
     ? { ...o.start, lossHistory: o.start.lossHistory.map((l) => [...l]) }
     : { epoch: 0, step: 0, elapsed: 0, bestValLoss: Number.POSITIVE_INFINITY, sinceBest: 0, lossHistory: [] };
   const { lossHistory } = state;
   const startEpoch = state.epoch;
-  const started = performance.now();
+  const progress = progressReporter(o.onProgress, { startEpoch, epochs: training.epochs, stepsPerEpoch });
   let epoch = startEpoch;
   try {
     for (; epoch < training.epochs; epoch++) {
       weighting.startEpoch?.(lossHistory);
-      const rng = mulberry32(deriveSeed(o.seed, `epoch ${epoch}`));
+      const rng = epochRng(o.seed, epoch);
       const order = permutation(n, rng);
       const epochStart = performance.now();
       const lossSums = tasks.map(() => 0);
@@ -84,10 +88,7 @@ export async function multitaskLoop(o: MultitaskLoopOptions): Promise<MultitaskL
         if (signal.aborted) throw new RunCancelled();
         const from = b * training.batchSize;
         const idx = order.subarray(from, Math.min(from + training.batchSize, n));
-        const batch = tf.tidy(() => {
-          const rows = tf.tensor1d(idx, 'int32');
-          return { x: tf.gather(data.train.x, rows), targets: data.train.targets.map((y) => tf.gather(y, rows) as tf.Tensor1D) };
-        });
+        const batch = gatherRows(data.train, idx);
         const outcome = trainStep(o.step, batch, modeFrom(randomInt(rng, 2 ** 31)));
         tf.dispose([batch.x, ...batch.targets]);
         state.step++;
@@ -97,12 +98,7 @@ export async function multitaskLoop(o: MultitaskLoopOptions): Promise<MultitaskL
           (predictions[t] as Float32Array).set(outcome.predictions[t] as Float32Array, from);
         });
         outcome.weights.forEach((w, t) => (weightSums[t] = (weightSums[t] as number) + w));
-        if (o.onProgress) {
-          const done = (epoch - startEpoch) * stepsPerEpoch + b + 1;
-          const left = (training.epochs - startEpoch) * stepsPerEpoch - done;
-          const perStep = (performance.now() - started) / 1000 / done;
-          o.onProgress((epoch * stepsPerEpoch + b + 1) / (training.epochs * stepsPerEpoch), done >= 3 ? left * perStep : null);
-        }
+        progress(epoch, b);
       }
       const trainLoss = lossSums.map((s) => s / n);
       lossHistory.push(trainLoss);
@@ -120,10 +116,7 @@ export async function multitaskLoop(o: MultitaskLoopOptions): Promise<MultitaskL
       ]);
       points.push(
         ...cosines.map((c) => ({ task: c.pair, split: 'train', metric: 'grad_cosine', value: c.value })),
-        { task: '_run', split: 'train', metric: 'epoch_time', value: epochTime },
-        { task: '_run', split: 'train', metric: 'samples_per_sec', value: n / Math.max(trainTime, 1e-9) },
-        // Examples trained on this epoch: with epoch_time, the run's cost (head-to-head compares it).
-        { task: '_run', split: 'train', metric: 'samples', value: n },
+        ...costPoints(epochTime, trainTime, n),
         { task: '_run', split: 'train', metric: 'total_params', value: model.paramCount },
         { task: '_run', split: 'train', metric: 'trainable_params', value: model.paramCount },
         { task: '_run', split: 'train', metric: 'lr', value: training.lr },

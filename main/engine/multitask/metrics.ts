@@ -1,15 +1,9 @@
 // Per-task metrics from predictions, in plain arrays: accuracy and macro-F1 for classification,
 // MAE and RMSE (in the target's original units) for regression. Names match
 // analysis/metricDirection.ts, which knows accuracy/f1 → higher is better, mae/rmse/loss → lower.
-import type { MultitaskTaskType } from '../../../contract/specMultitask.ts';
 
 export const CLASSIFICATION_METRICS = ['accuracy', 'f1'] as const;
 export const REGRESSION_METRICS = ['mae', 'rmse'] as const;
-
-/** The metrics a task reports besides its loss; Δm averages over exactly these. */
-export function taskMetricNames(type: MultitaskTaskType): readonly string[] {
-  return type === 'classification' ? CLASSIFICATION_METRICS : REGRESSION_METRICS;
-}
 
 export function accuracy(predicted: ArrayLike<number>, labels: ArrayLike<number>): number {
   if (labels.length === 0) return Number.NaN;

@@ -5,7 +5,6 @@
 // Every epoch ends in a checkpoint (model, optimizer, weighting and loop state), so an
 // interrupted run resumes where it stopped with the numbers an uninterrupted run would give.
 import { join } from 'node:path';
-import * as tf from '@tensorflow/tfjs';
 import type { MultitaskRunConfig } from '../../../contract/specMultitask.ts';
 import { CHECKPOINT_DIR, MODEL_DIR, type ResumeFrom, type RunHooks, type RunJob, type RunOutcome } from '../runner.ts';
 import { restoreMultitaskCheckpoint, saveMultitaskCheckpoint, type CheckpointParts, type MultitaskLoopState } from './checkpoint.ts';
@@ -15,13 +14,10 @@ import { loadMultitaskDataset } from './datasets.ts';
 import { multitaskLoop } from './loop.ts';
 import { saveMultitaskModel } from './save.ts';
 import { RunCancelled } from '../train/loop.ts';
+import { makeOptimizer } from '../train/optimizers.ts';
 import { createWeighting } from './weightings/index.ts';
 
 export type MultitaskJob = Omit<RunJob, 'config'> & { config: MultitaskRunConfig };
-
-function makeOptimizer(config: MultitaskTrainingConfig): tf.Optimizer {
-  return config.training.optimizer === 'adam' ? tf.train.adam(config.training.lr) : tf.train.sgd(config.training.lr);
-}
 
 export async function trainMultitaskRun(job: MultitaskJob, hooks: RunHooks, signal: AbortSignal, resume?: ResumeFrom): Promise<RunOutcome> {
   const { config } = job;
@@ -59,7 +55,7 @@ export async function trainOnMultitaskData(
     penalty: config.architectureOptions.penalty,
   });
   const weighting = createWeighting(config.weighting, { tasks: data.tasks, options: config.weightingOptions, seed: config.seed, lr: config.training.lr });
-  const optimizer = makeOptimizer(config);
+  const optimizer = makeOptimizer(config.training.optimizer, config.training.lr);
   const variables = [...new Set([...model.encoderVariables, ...model.taskVariables.flat(), ...(weighting.kind === 'loss' ? weighting.variables : [])])];
   const parts: CheckpointParts = { variables: [...new Set([...model.stateVariables, ...variables])], optimizer, weighting };
   const checkpointDir = join(job.workDir, CHECKPOINT_DIR);

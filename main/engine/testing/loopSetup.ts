@@ -1,12 +1,11 @@
 // A Net, its data and loop options for the engine's unit tests, on synthetic data.
-import * as tf from '@tensorflow/tfjs';
 import type { ModelConfig, StrategyName, StrategyOptions, TrainingConfig } from '../../../contract/spec.ts';
 import { buildNet } from '../models/build.ts';
 import type { Net } from '../models/net.ts';
 import { strategyNamed } from '../strategies/index.ts';
 import { trainLoop, type EpochReport, type LoopOptions, type LoopResult } from '../train/loop.ts';
 import { BlockOptimizers } from '../train/optimizers.ts';
-import { prepareRunData, type RunData } from '../train/runData.ts';
+import { disposeRunData, prepareRunData, type RunData } from '../train/runData.ts';
 import { syntheticImages } from './synthetic.ts';
 
 export const MLP_BN: ModelConfig = { type: 'mlp', hidden: [16, 8], dropout: 0, batchNorm: true };
@@ -52,7 +51,7 @@ export function setup(
     dispose() {
       optimizers.dispose();
       net.model.dispose();
-      for (const s of [data.train, data.val, data.test]) tf.dispose([s.x, s.y]);
+      disposeRunData(data);
     },
   };
 }

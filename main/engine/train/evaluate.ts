@@ -40,8 +40,3 @@ export function evaluate(net: Net, x: tf.Tensor, y: tf.Tensor1D, from = 0): Scor
   }
   return { loss: lossSum / n, accuracy: correct / n };
 }
-
-/** Logits of a whole split in eval mode (for tests and predictions). */
-export function predictLogits(net: Net, x: tf.Tensor): tf.Tensor {
-  return tf.tidy(() => forward(net, x, EVAL_MODE));
-}

@@ -97,8 +97,36 @@ function trainStep(o: LoopOptions, xb: tf.Tensor, yb: tf.Tensor1D, from: number,
 }
 
 /** The shuffle and dropout stream of one epoch: a function of seed and epoch only, so a resumed run draws the same. */
-function epochRng(seed: number, epoch: number): Rng {
+export function epochRng(seed: number, epoch: number): Rng {
   return mulberry32(deriveSeed(seed, `epoch ${epoch}`));
+}
+
+/**
+ * Reports progress after each batch (epoch and batch 0-based): the fraction of the whole run
+ * done and the seconds left, estimated from the steps done since this call (null for the first few).
+ */
+export function progressReporter(
+  onProgress: LoopHooks['onProgress'],
+  run: { startEpoch: number; epochs: number; stepsPerEpoch: number },
+): (epoch: number, batch: number) => void {
+  const { startEpoch, epochs, stepsPerEpoch } = run;
+  const started = performance.now();
+  return (epoch, batch) => {
+    if (!onProgress) return;
+    const done = (epoch - startEpoch) * stepsPerEpoch + batch + 1;
+    const left = (epochs - startEpoch) * stepsPerEpoch - done;
+    const perStep = (performance.now() - started) / 1000 / done;
+    onProgress((epoch * stepsPerEpoch + batch + 1) / (epochs * stepsPerEpoch), done >= 3 ? left * perStep : null);
+  };
+}
+
+/** An epoch's cost: its time, throughput, and the examples trained on (head-to-head compares runs by these). */
+export function costPoints(epochTime: number, trainTime: number, samples: number): MetricPoint[] {
+  return [
+    { task: '_run', split: 'train', metric: 'epoch_time', value: epochTime },
+    { task: '_run', split: 'train', metric: 'samples_per_sec', value: samples / Math.max(trainTime, 1e-9) },
+    { task: '_run', split: 'train', metric: 'samples', value: samples },
+  ];
 }
 
 export async function trainLoop(o: LoopOptions): Promise<LoopResult> {
@@ -110,7 +138,7 @@ export async function trainLoop(o: LoopOptions): Promise<LoopResult> {
   const totalParams = paramCount(net.blocks);
   const stepsPerEpoch = Math.ceil(data.train.n / training.batchSize);
   const startEpoch = state.epoch;
-  const started = performance.now();
+  const progress = progressReporter(o.hooks.onProgress, { startEpoch, epochs, stepsPerEpoch });
   let stoppedEarly = false;
   try {
     for (let epoch = startEpoch; epoch < epochs; epoch++) {
@@ -138,12 +166,7 @@ export async function trainLoop(o: LoopOptions): Promise<LoopResult> {
         if (!Number.isFinite(loss)) throw new Error(`diverged at epoch ${epoch + 1}, step ${b + 1}: loss is ${loss}`);
         lossSum += loss * idx.length;
         correct += hits;
-        if (o.hooks.onProgress) {
-          const done = (epoch - startEpoch) * stepsPerEpoch + b + 1;
-          const left = (epochs - startEpoch) * stepsPerEpoch - done;
-          const perStep = (performance.now() - started) / 1000 / done;
-          o.hooks.onProgress((epoch * stepsPerEpoch + b + 1) / (epochs * stepsPerEpoch), done >= 3 ? left * perStep : null);
-        }
+        progress(epoch, b);
       }
       const trainTime = (performance.now() - epochStart) / 1000;
       const val = evaluate(net, inputs.val, data.val.y, inputs.from);
@@ -160,10 +183,7 @@ export async function trainLoop(o: LoopOptions): Promise<LoopResult> {
         { task: t, split: 'val', metric: 'accuracy', value: val.accuracy },
         { task: t, split: 'test', metric: 'loss', value: test.loss },
         { task: t, split: 'test', metric: 'accuracy', value: test.accuracy },
-        { task: '_run', split: 'train', metric: 'epoch_time', value: epochTime },
-        { task: '_run', split: 'train', metric: 'samples_per_sec', value: data.train.n / Math.max(trainTime, 1e-9) },
-        // Examples trained on this epoch: with epoch_time, the run's cost (head-to-head compares it).
-        { task: '_run', split: 'train', metric: 'samples', value: data.train.n },
+        ...costPoints(epochTime, trainTime, data.train.n),
         { task: '_run', split: 'train', metric: 'trainable_params', value: trainable },
         { task: '_run', split: 'train', metric: 'total_params', value: totalParams },
         ...Object.entries(o.optimizers.learningRates).map(([g, lr]) => ({ task: '_run', split: 'train', metric: `lr/${g}`, value: lr })),

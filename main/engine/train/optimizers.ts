@@ -26,7 +26,7 @@ export interface OptimizerState {
   length: number;
 }
 
-function makeOptimizer(name: OptimizerName, lr: number): tf.Optimizer {
+export function makeOptimizer(name: OptimizerName, lr: number): tf.Optimizer {
   return name === 'adam' ? tf.train.adam(lr) : tf.train.sgd(lr);
 }
 

@@ -1,0 +1,47 @@
+// What the transfer and the multitask checkpoints share: a checkpoint is a folder written
+// beside the old one and swapped in by rename, so a crash mid-write leaves the previous one
+// whole; its state.json stores an unset best validation loss (Infinity) as null.
+import { readFile, rename, rm, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+
+export const STATE_FILE = 'state.json';
+
+async function exists(path: string): Promise<boolean> {
+  return stat(path).then(
+    () => true,
+    () => false,
+  );
+}
+
+/** JSON has no Infinity: an unset best validation loss is stored as null. */
+export function stateJson(state: unknown): string {
+  return JSON.stringify(state, (_k, v: unknown) => (v === Number.POSITIVE_INFINITY ? null : v));
+}
+
+/** Where a checkpoint at `dir` is written before it is swapped in. */
+export async function freshFolder(dir: string): Promise<string> {
+  const fresh = `${dir}.new`;
+  await rm(fresh, { recursive: true, force: true });
+  return fresh;
+}
+
+/** Replaces `dir` with the fully written `fresh` folder. */
+export async function swapIn(fresh: string, dir: string): Promise<void> {
+  const old = `${dir}.old`;
+  await rm(old, { recursive: true, force: true });
+  if (await exists(dir)) await rename(dir, old);
+  await rename(fresh, dir);
+  await rm(old, { recursive: true, force: true });
+}
+
+/** The folder holding the checkpoint and its parsed state.json (format not yet checked). */
+export async function readStateFile<T>(dir: string): Promise<{ where: string; state: T }> {
+  // A crash between the two renames of swapIn leaves only the .old folder.
+  const where = (await exists(join(dir, STATE_FILE))) ? dir : `${dir}.old`;
+  try {
+    return { where, state: JSON.parse(await readFile(join(where, STATE_FILE), 'utf8')) as T };
+  } catch (err) {
+    throw new Error(`cannot read checkpoint ${join(dir, STATE_FILE)}: ${(err as Error).message}`);
+  }
+}
+
