@@ -1,6 +1,7 @@
 // What the transfer and the multitask checkpoints share: a checkpoint is a folder written
 // beside the old one and swapped in by rename, so a crash mid-write leaves the previous one
 // whole; its state.json stores an unset best validation loss (Infinity) as null.
+import { existsSync } from 'node:fs';
 import { readFile, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 
@@ -32,6 +33,14 @@ export async function swapIn(fresh: string, dir: string): Promise<void> {
   if (await exists(dir)) await rename(dir, old);
   await rename(fresh, dir);
   await rm(old, { recursive: true, force: true });
+}
+
+/**
+ * Whether there is a checkpoint to resume from at `dir`: the folder itself, or — after a crash
+ * between the two renames of swapIn — its .old folder, which readStateFile falls back to.
+ */
+export function hasCheckpoint(dir: string): boolean {
+  return existsSync(join(dir, STATE_FILE)) || existsSync(join(`${dir}.old`, STATE_FILE));
 }
 
 /** The folder holding the checkpoint and its parsed state.json (format not yet checked). */

@@ -8,7 +8,6 @@
 // final `model` artifact as their source model; if it fails, they fail, naming it.
 // Resume: a queued run with a `checkpoint` artifact (an interrupted run requeued by resumeRun)
 // continues from that checkpoint.
-import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { ResourceLimits } from 'node:worker_threads';
@@ -16,7 +15,7 @@ import type { GraftEvent } from '../../contract/events.ts';
 import type { RunStatus, RunSummary } from '../../contract/model.ts';
 import type { RunConfig } from '../../contract/spec.ts';
 import type { RunStore } from '../../db/store.ts';
-import { STATE_FILE } from './checkpointFolder.ts';
+import { hasCheckpoint } from './checkpointFolder.ts';
 import { EpochWriter } from './schedule/epochWriter.ts';
 import { sourceReadiness } from './schedule/sources.ts';
 import { WarmWorkers } from './schedule/warmWorkers.ts';
@@ -130,7 +129,7 @@ export class Scheduler {
   private launch(run: RunSummary, config: RunConfig, sourceModelPath: string | null): void {
     const workDir = join(this.o.artifactsDir, `run-${run.id}`);
     const checkpoint = this.o.store.latestArtifact(run.id, 'checkpoint');
-    const resume = checkpoint && existsSync(join(checkpoint.path, STATE_FILE)) ? { checkpointDir: checkpoint.path } : null;
+    const resume = checkpoint && hasCheckpoint(checkpoint.path) ? { checkpointDir: checkpoint.path } : null;
     const job = { config, workDir, sourceModelPath, ...(this.o.dataDir ? { dataDir: this.o.dataDir } : {}) };
     const base = { runId: run.id, experimentId: run.experimentId };
     const epochs = config.training.epochs;
