@@ -14,18 +14,18 @@ export function printComparison(io: CliIO, comparison: ExperimentComparison): vo
   if (!primary) return;
   io.out(
     formatTable(
-    ['arm', 'budget', 'seeds', primary.key, 'gain vs scratch', 'note'],
-    comparison.arms.map((arm) => {
-    const m = arm.metrics[primary.key];
-    return [
-    arm.name,
-    arm.budget,
-    String(arm.runs),
-    m ? formatMeanStd(m, primary.metric) : '—',
-    arm.baseline ? 'baseline' : arm.transferGain ? formatGain(arm.transferGain, primary.metric) : '—',
-    arm.transferGain?.negative ? 'NEGATIVE TRANSFER' : '',
-    ];
-    }),
+      ['arm', 'budget', 'seeds', primary.key, 'gain vs scratch', 'note'],
+      comparison.arms.map((arm) => {
+        const m = arm.metrics[primary.key];
+        return [
+          arm.name,
+          arm.budget,
+          String(arm.runs),
+          m ? formatMeanStd(m, primary.metric) : '—',
+          arm.baseline ? 'baseline' : arm.transferGain ? formatGain(arm.transferGain, primary.metric) : '—',
+          arm.transferGain?.negative ? 'NEGATIVE TRANSFER' : '',
+        ];
+      }),
     ),
   );
   printConventions(io, comparison);

@@ -1,23 +1,29 @@
 // One entry point for every report format: read the model once, draw the charts when the format
 // shows them, render, and hand back the files (the main one and its attachments). The CLI writes
 // them to disk; the API sends them as base64 for the app's save dialog.
+//
+// The chart, HTML and PDF renderers are loaded on demand: canvas, Chart.js and PDFKit take about a
+// second to import, and every `graft` command (and the app's start) imports this file.
 import type { ReportFile } from '../../contract/api.ts';
 import type { RunStore } from '../../db/store.ts';
-import { renderCharts } from './charts/render.ts';
+import type { RenderedChart } from './charts/render.ts';
 import { chartSpecs } from './charts/specs.ts';
 import { renderSummaryCsv, seriesCsvChunks } from './csv.ts';
 import { contentBuffer, type ReportOutput } from './files.ts';
 import { FORMAT_INFO, stemOf, suggestedFileName, type ReportFormat } from './formats.ts';
-import { renderHtml } from './html.ts';
 import { renderLatex } from './latex.ts';
 import { renderMarkdown } from './markdown.ts';
-import { buildReportModel } from './model.ts';
-import { renderPdf } from './pdf/report.ts';
+import { buildReportModel, type ReportModel } from './model.ts';
 
 /** Where a report's attachments go, named after its main file (a base name, no folder). */
 export function attachmentNames(mainFileName: string): { chartDir: string; seriesCsv: string } {
   const stem = stemOf(mainFileName);
   return { chartDir: `${stem}-files`, seriesCsv: `${stem}-series.csv` };
+}
+
+async function drawCharts(model: ReportModel): Promise<RenderedChart[]> {
+  const { renderCharts } = await import('./charts/render.ts');
+  return renderCharts(chartSpecs(model));
 }
 
 /** `mainFileName` is the base name the report will be saved as; attachments are named after it. */
@@ -27,12 +33,16 @@ export async function produceReport(store: RunStore, experimentId: number, forma
   const main = (content: string | Buffer) => ({ fileName: mainFileName, mimeType, content: [content] });
   const names = attachmentNames(mainFileName);
   switch (format) {
-    case 'html':
-      return { main: main(renderHtml(model, renderCharts(chartSpecs(model)))), attachments: [] };
-    case 'pdf':
-      return { main: main(await renderPdf(model, renderCharts(chartSpecs(model)))), attachments: [] };
+    case 'html': {
+      const { renderHtml } = await import('./html.ts');
+      return { main: main(renderHtml(model, await drawCharts(model))), attachments: [] };
+    }
+    case 'pdf': {
+      const { renderPdf } = await import('./pdf/report.ts');
+      return { main: main(await renderPdf(model, await drawCharts(model))), attachments: [] };
+    }
     case 'md': {
-      const report = renderMarkdown(model, renderCharts(chartSpecs(model)), names.chartDir);
+      const report = renderMarkdown(model, await drawCharts(model), names.chartDir);
       return {
         main: main(report.text),
         attachments: report.images.map((image) => ({ fileName: image.path, mimeType: 'image/png', content: [image.png] })),

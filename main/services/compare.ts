@@ -8,6 +8,7 @@ import { transferGain } from '../../analysis/transferGain.ts';
 import type { ArmComparison, ExperimentComparison, PrimaryMetric } from '../../contract/compare.ts';
 import { ApiError } from '../../contract/errors.ts';
 import type { RunSummary, Series } from '../../contract/model.ts';
+import { SOURCE_ARM } from '../../contract/spec.ts';
 import type { RunStore } from '../../db/store.ts';
 import { MULTITASK_CONVENTIONS, withMultitask } from './compareMultitask.ts';
 import { withHeadToHead, type HeadToHeadOptions } from './headToHead.ts';
@@ -99,7 +100,7 @@ export interface ArmGroup {
 }
 
 /** Groups completed runs by (arm, budget), keeping the order arms first appear in. */
-export function groupArms(runs: RunSummary[], byRun: Map<number, RunSeries>): ArmGroup[] {
+function groupArms(runs: RunSummary[], byRun: Map<number, RunSeries>): ArmGroup[] {
   const groups = new Map<string, ArmGroup>();
   for (const run of runs) {
     const key = `${run.arm}\u0000${run.budget}`;
@@ -118,16 +119,23 @@ export function seedValues(group: ArmGroup, key: string): number[] {
 export function compareExperiment(store: RunStore, experimentId: number, options: HeadToHeadOptions = {}): ExperimentComparison {
   const experiment = store.getExperiment(experimentId);
   if (!experiment) throw new ApiError('not-found', `experiment ${experimentId} does not exist`, 'id');
-  const runs = store.listRuns({ experimentId, status: ['completed'] }).filter((r) => r.arm !== 'source');
-  const { primary, arms } = compareRunSet(store, runs);
+  const completed = store.listRuns({ experimentId, status: ['completed'] });
+  const runs = completed.filter((r) => r.arm !== SOURCE_ARM);
+  const { primary, arms, groups } = compareRunSet(store, runs);
   const about = { id: experiment.id, name: experiment.name, kind: experiment.kind };
   if (experiment.kind === 'multitask') return { experiment: about, primary, conventions: MULTITASK_CONVENTIONS, ...withMultitask(arms, runs) };
-  if (experiment.kind === 'head-to-head') return { experiment: about, ...withHeadToHead(store, runs, arms, options) };
+  if (experiment.kind === 'head-to-head') {
+    const sources = completed.filter((r) => r.arm === SOURCE_ARM);
+    return { experiment: about, ...withHeadToHead(store, { runs, sources, groups }, arms, options) };
+  }
   return { experiment: about, primary, conventions: TRANSFER_CONVENTIONS, arms };
 }
 
-/** The arms of completed target runs of one experiment (any subset of them), side by side. */
-export function compareRunSet(store: RunStore, runs: RunSummary[]): Pick<ExperimentComparison, 'primary' | 'arms'> {
+/**
+ * The arms of completed target runs of one experiment (any subset of them), side by side; with
+ * the per-seed values behind them (`groups`), which the head-to-head verdicts pair by seed.
+ */
+export function compareRunSet(store: RunStore, runs: RunSummary[]): Pick<ExperimentComparison, 'primary' | 'arms'> & { groups: ArmGroup[] } {
   // The overviews hold every point runValues depends on (each epoch's lowest, highest and last),
   // so the numbers are those of the full series without reading all of it.
   const byRun = indexSeries(runs.length > 0 ? store.readSeries(runs.map((r) => r.id), {}, { overview: true }) : []);
@@ -160,5 +168,5 @@ export function compareRunSet(store: RunStore, runs: RunSummary[]): Pick<Experim
     };
   });
 
-  return { primary, arms };
+  return { primary, arms, groups };
 }

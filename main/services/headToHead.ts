@@ -13,10 +13,9 @@ import { summarize } from '../../analysis/stats.ts';
 import { transferGain } from '../../analysis/transferGain.ts';
 import type { Approach, ArmComparison, ArmCost, ExperimentComparison, PrimaryMetric, Verdict } from '../../contract/compare.ts';
 import type { RunSummary } from '../../contract/model.ts';
-import { SOURCE_ARM } from '../../contract/spec.ts';
 import { isJointConfig, SCRATCH, TARGET_TASK } from '../../contract/specHeadToHead.ts';
 import type { RunStore } from '../../db/store.ts';
-import { groupArms, indexSeries, seedValues, type ArmGroup } from './compare.ts';
+import { seedValues, type ArmGroup } from './compare.ts';
 
 export interface HeadToHeadOptions {
   /** 'paired-t' (default: its interval widens honestly at 2–4 seeds) or 'bootstrap'. */
@@ -50,9 +49,7 @@ function finiteOrNull(value: number): number | null {
 }
 
 /** Per completed run: its cost, transfer runs with the pretraining run of their seed added. */
-function runCosts(store: RunStore, runs: RunSummary[]): Map<number, RunCost> {
-  const experimentId = runs[0]?.experimentId;
-  const sources = experimentId === undefined ? [] : store.listRuns({ experimentId, status: ['completed'] }).filter((r) => r.arm === SOURCE_ARM);
+function runCosts(store: RunStore, runs: RunSummary[], sources: RunSummary[]): Map<number, RunCost> {
   const all = [...runs, ...sources];
   const series = all.length > 0 ? store.readSeries(all.map((r) => r.id), { task: '_run' }) : [];
   const byRun = new Map<number, RunLevelSeries[]>();
@@ -132,16 +129,18 @@ export function verdictsFor(
   return verdicts;
 }
 
-/** Adds approach, gain vs scratch and cost to each arm, and the verdicts. `runs`: completed target runs. */
+/**
+ * Adds approach, gain vs scratch and cost to each arm, and the verdicts. `runs`: completed target
+ * runs; `sources`: the completed pretraining runs; `groups`: compareRunSet's per-seed values of `runs`.
+ */
 export function withHeadToHead(
   store: RunStore,
-  runs: RunSummary[],
+  { runs, sources, groups }: { runs: RunSummary[]; sources: RunSummary[]; groups: ArmGroup[] },
   arms: ArmComparison[],
   options: HeadToHeadOptions = {},
 ): Pick<ExperimentComparison, 'primary' | 'conventions' | 'arms' | 'verdicts'> {
   const primary = targetPrimary(arms);
-  const groups = groupArms(runs, indexSeries(runs.length > 0 ? store.readSeries(runs.map((r) => r.id), { task: TARGET_TASK }) : []));
-  const costs = runCosts(store, runs);
+  const costs = runCosts(store, runs, sources);
   const firstRun = new Map<string, RunSummary>();
   for (const run of runs) if (!firstRun.has(run.arm)) firstRun.set(run.arm, run);
   const groupOf = (arm: ArmComparison) => groups.find((g) => g.name === arm.name && g.budget === arm.budget);

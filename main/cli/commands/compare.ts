@@ -1,7 +1,7 @@
 import { compareExperiment } from '../../services/compare.ts';
-import { openApp } from '../../app.ts';
-import { UsageError, type Command } from '../command.ts';
+import type { Command } from '../command.ts';
 import { printComparison } from '../comparisonTable.ts';
+import { findExperimentOrFail, withApp } from '../withApp.ts';
 
 export const compareCommand: Command = {
   name: 'compare',
@@ -9,12 +9,9 @@ export const compareCommand: Command = {
   usage: 'graft compare EXPERIMENT [--json] [--bootstrap]   (EXPERIMENT: id or exact name; --bootstrap: head-to-head verdicts by bootstrap, not the paired t-test)',
   options: { json: { type: 'boolean' }, bootstrap: { type: 'boolean' } },
   positionals: { min: 1, max: 1 },
-  async run({ dbPath, io, values, positionals }) {
-    const app = openApp(dbPath);
-    try {
-      const ref = positionals[0] ?? '';
-      const experiment = app.store.findExperiment(ref);
-      if (!experiment) throw new UsageError(`no experiment "${ref}" in ${dbPath} (see "graft list")`);
+  run({ dbPath, io, values, positionals }) {
+    return withApp(dbPath, (app) => {
+      const experiment = findExperimentOrFail(app, positionals[0] ?? '');
       const comparison = compareExperiment(app.store, experiment.id, values.bootstrap ? { verdictMethod: 'bootstrap' } : {});
       if (values.json) {
         io.out(JSON.stringify(comparison, null, 2));
@@ -22,8 +19,6 @@ export const compareCommand: Command = {
       }
       printComparison(io, comparison);
       return 0;
-    } finally {
-      app.close();
-    }
+    });
   },
 };

@@ -1,6 +1,6 @@
-import { openApp } from '../../app.ts';
-import type { Command } from '../command.ts';
+import { stringOption, type Command } from '../command.ts';
 import { formatTable } from '../table.ts';
+import { withApp } from '../withApp.ts';
 
 export const listCommand: Command = {
   name: 'list',
@@ -8,37 +8,31 @@ export const listCommand: Command = {
   usage: 'graft list [--json] [--search TEXT]',
   options: { json: { type: 'boolean' }, search: { type: 'string' } },
   async run({ dbPath, io, values }) {
-    const app = openApp(dbPath);
-    try {
-      const search = typeof values.search === 'string' ? values.search : undefined;
-      const experiments = app.store.listExperiments(search);
-      if (values.json) {
-        io.out(JSON.stringify(experiments, null, 2));
-        return 0;
-      }
-      if (experiments.length === 0) {
-        io.out(`No experiments in ${dbPath} yet. Try "graft demo --quick" or "graft run examples/<spec>.json".`);
-        return 0;
-      }
-      io.out(
-        formatTable(
-          ['id', 'name', 'kind', 'runs', 'done', 'running', 'queued', 'failed', 'created'],
-          experiments.map((e) => [
-            String(e.id),
-            e.name,
-            e.kind,
-            String(e.runs.total),
-            String(e.runs.completed),
-            String(e.runs.running),
-            String(e.runs.queued),
-            String(e.runs.failed + e.runs.interrupted),
-            e.createdAt.slice(0, 16).replace('T', ' '),
-          ]),
-        ),
-      );
+    const experiments = await withApp(dbPath, (app) => app.store.listExperiments(stringOption(values, 'search')));
+    if (values.json) {
+      io.out(JSON.stringify(experiments, null, 2));
       return 0;
-    } finally {
-      app.close();
     }
+    if (experiments.length === 0) {
+      io.out(`No experiments in ${dbPath} yet. Try "graft demo --quick" or "graft run examples/<spec>.json".`);
+      return 0;
+    }
+    io.out(
+      formatTable(
+        ['id', 'name', 'kind', 'runs', 'done', 'running', 'queued', 'failed', 'created'],
+        experiments.map((e) => [
+          String(e.id),
+          e.name,
+          e.kind,
+          String(e.runs.total),
+          String(e.runs.completed),
+          String(e.runs.running),
+          String(e.runs.queued),
+          String(e.runs.failed + e.runs.interrupted),
+          e.createdAt.slice(0, 16).replace('T', ' '),
+        ]),
+      ),
+    );
+    return 0;
   },
 };

@@ -1,11 +1,11 @@
 // `graft report`: an experiment's comparison exported as HTML, PDF, Markdown, CSV or LaTeX,
 // rendered entirely in Node (the CLI runs where Electron cannot).
 import { basename, dirname, resolve } from 'node:path';
-import { openApp } from '../../app.ts';
 import { produceReport } from '../../reports/export.ts';
 import { folderProblem, writeReportFiles } from '../../reports/files.ts';
 import { FORMAT_INFO, REPORT_FORMATS, formatOfFileName, isReportFormat, suggestedFileName, type ReportFormat } from '../../reports/formats.ts';
 import { UsageError, stringOption, type Command } from '../command.ts';
+import { findExperimentOrFail, withApp } from '../withApp.ts';
 
 const FORMAT_HELP = REPORT_FORMATS.map((f) => `    ${f.padEnd(4)}  ${FORMAT_INFO[f].label}`).join('\n');
 
@@ -35,11 +35,8 @@ export const reportCommand: Command = {
     const format: ReportFormat = formatText;
     if (out !== undefined && (out === '' || out.endsWith('/') || out.endsWith('\\'))) throw new UsageError(`--out must name a file; got "${out}"`);
 
-    const app = openApp(dbPath);
-    try {
-      const ref = positionals[0] ?? '';
-      const experiment = app.store.findExperiment(ref);
-      if (!experiment) throw new UsageError(`no experiment "${ref}" in ${dbPath} (see "graft list")`);
+    return withApp(dbPath, async (app) => {
+      const experiment = findExperimentOrFail(app, positionals[0] ?? '');
       const path = resolve(out ?? suggestedFileName(experiment.name, format));
       const folder = dirname(path);
       const problem = folderProblem(folder);
@@ -49,8 +46,6 @@ export const reportCommand: Command = {
       io.out(`Wrote the ${format} report of "${experiment.name}":`);
       for (const file of written) io.out(`  ${file}`);
       return 0;
-    } finally {
-      app.close();
-    }
+    });
   },
 };

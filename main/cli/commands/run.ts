@@ -1,9 +1,9 @@
 import { ApiError } from '../../../contract/errors.ts';
-import { openApp } from '../../app.ts';
 import { intOption, stringOption, UsageError, type Command } from '../command.ts';
 import { readSpecFile } from '../specFile.ts';
 import { trainAndWait } from '../trainAndWait.ts';
 import { checkBackend } from '../backendOption.ts';
+import { withApp } from '../withApp.ts';
 
 export const runCommand: Command = {
   name: 'run',
@@ -16,8 +16,7 @@ export const runCommand: Command = {
     const spec = readSpecFile(file);
     const backend = await checkBackend(stringOption(values, 'backend'));
     const concurrency = intOption(values, 'concurrency', { min: 1, max: 64 });
-    const app = openApp(dbPath);
-    try {
+    return withApp(dbPath, async (app) => {
       let started;
       try {
         started = await app.handlers.startExperiment({ spec });
@@ -29,8 +28,6 @@ export const runCommand: Command = {
       const outcome = await trainAndWait(app, [started.experimentId], io, { backend, ...(concurrency ? { concurrency } : {}) });
       if (outcome.interrupted) return 130;
       return outcome.allCompleted ? 0 : 1;
-    } finally {
-      app.close();
-    }
+    });
   },
 };
