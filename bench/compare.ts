@@ -2,7 +2,6 @@
 // min/max-downsampled to the chart's width (the compare view requests 600 points per series).
 // Long series are cut from their stored overviews; the first read builds and stores them.
 import { openStore } from '../db/open.ts';
-import { readSeriesDownsampled } from '../main/services/series.ts';
 import type { SeededStore } from './seedStore.ts';
 import { median, timeMs } from './stats.ts';
 
@@ -27,11 +26,11 @@ export async function compareFigure(seeded: SeededStore, pointsPerRun: number, r
   try {
     // The first read pays for the page cache, statement preparation and building the overviews,
     // as a fresh app would not twice.
-    const firstMs = await timeMs(() => readSeriesDownsampled(store, seeded.runIds, {}, COMPARE_MAX_POINTS));
+    const firstMs = await timeMs(() => store.readSeries(seeded.runIds, {}, { maxPoints: COMPARE_MAX_POINTS }));
     const cpu: number[] = [];
     const ms = await timeMs(() => {
       const before = process.cpuUsage();
-      readSeriesDownsampled(store, seeded.runIds, {}, COMPARE_MAX_POINTS);
+      store.readSeries(seeded.runIds, {}, { maxPoints: COMPARE_MAX_POINTS });
       const used = process.cpuUsage(before);
       cpu.push((used.user + used.system) / 1000);
     }, repeats);

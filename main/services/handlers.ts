@@ -12,7 +12,6 @@ import { listDatasets } from './datasets.ts';
 import { startDemo } from './demo.ts';
 import { exportReport } from '../reports/export.ts';
 import { startExperiment } from './startExperiment.ts';
-import { readSeriesDownsampled } from './series.ts';
 import type { EventBus } from './eventBus.ts';
 import type { EnvironmentInfo } from '../../contract/api.ts';
 
@@ -54,8 +53,8 @@ export function createHandlers(ctx: ServiceContext): Handlers {
 
     listRuns: (filter) => store.listRuns(filter),
 
-    readSeries: ({ runIds, task, split, metric, maxPoints }) =>
-      readSeriesDownsampled(store, runIds, { task, split, metric }, maxPoints),
+    // Min/max downsampling happens in the store, from each series' stored overview.
+    readSeries: ({ runIds, task, split, metric, maxPoints }) => store.readSeries(runIds, { task, split, metric }, { maxPoints }),
 
     validateSpec: ({ spec }) => {
       const parsed = parseSpec(spec);
