@@ -1,6 +1,7 @@
 // Starts the engine's scheduler for an app, when this process is the one that trains.
 // Loaded on demand: TensorFlow.js and worker threads are not needed to list or compare.
 import type { GraftApp } from './app.ts';
+import { installedNativeBackend } from './engine/backends/installed.ts';
 import type { Scheduler } from './engine/scheduler.ts';
 
 export interface Training {
@@ -15,10 +16,10 @@ export interface TrainingOptions {
 
 export async function startTraining(app: GraftApp, log: (line: string) => void, options: TrainingOptions = {}): Promise<Training> {
   const { Scheduler, defaultConcurrency } = await import('./engine/scheduler.ts');
-  const { detectBackends } = await import('./engine/backends/select.ts');
-  // tfjs-node allows one training worker per process: when it is the backend that will be
-  // chosen, train one run at a time; otherwise one run per core.
-  const backend = options.backend ?? (await detectBackends()).find((b) => b.available)?.name ?? null;
+  // tfjs-node allows one training worker per process: when it is installed (and so will be
+  // chosen), train one run at a time; otherwise one run per core. Resolved, not loaded: the
+  // main process must not load TensorFlow just to count workers.
+  const backend = options.backend ?? installedNativeBackend();
   const scheduler = new Scheduler({
     store: app.store,
     publish: (event) => app.events.publish(event),
