@@ -3,7 +3,7 @@
 // analysis/format.ts, plus flags (best in column, negative transfer) each format marks its way.
 import { formatGain, formatMeanStd, formatPercentDelta } from '../../analysis/format.ts';
 import { metricDirection, type MetricDirection } from '../../analysis/metricDirection.ts';
-import { compareBudgets } from './budgets.ts';
+import { compareBudgets } from '../../analysis/budgets.ts';
 import type { ArmComparison, ExperimentComparison, GainSummary, MetricSummary } from '../../contract/compare.ts';
 
 export type SummaryColumn =

@@ -5,7 +5,7 @@ import { seedBand } from '../../../analysis/aggregate.ts';
 import { downsampleIndices } from '../../../analysis/downsample.ts';
 import { isFractionMetric } from '../../../analysis/format.ts';
 import type { Series } from '../../../contract/model.ts';
-import { sortBudgets } from '../budgets.ts';
+import { sortBudgets } from '../../../analysis/budgets.ts';
 import type { ReportModel } from '../model.ts';
 
 export interface ChartLine {

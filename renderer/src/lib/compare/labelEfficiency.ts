@@ -1,24 +1,10 @@
 // The label-efficiency chart: the primary test metric against the label budget, one line per
 // strategy (arm), so "how many labels does transfer save?" reads off the x-axis.
+import { sortBudgets } from '../../../../analysis/budgets.ts';
 import type { ArmComparison } from '../../../../contract/compare.ts';
 
-/** Budgets in increasing size: n/class by n, percentages by p, "all" last; kinds kept apart. */
-export function budgetOrder(budget: string): [number, number] {
-  if (budget === 'all') return [2, Number.POSITIVE_INFINITY];
-  const perClass = /^(\d+)\/class$/.exec(budget);
-  if (perClass) return [0, Number(perClass[1])];
-  const percent = /^([\d.]+)%$/.exec(budget);
-  if (percent) return [1, Number(percent[1])];
-  return [3, 0];
-}
-
-export function sortBudgets(budgets: Iterable<string>): string[] {
-  return [...new Set(budgets)].sort((a, b) => {
-    const [ka, va] = budgetOrder(a);
-    const [kb, vb] = budgetOrder(b);
-    return ka - kb || va - vb || a.localeCompare(b);
-  });
-}
+// Budgets fewest labels first: one ordering for the app and the reports.
+export { sortBudgets };
 
 export interface EfficiencyLine {
   arm: string;
