@@ -1,14 +1,15 @@
 // What this machine offers Graft, in words a user understands: which training backends
 // loaded (and why the others did not), whether Electron is there, where data lives.
 import type { EnvironmentInfo } from '../contract/api.ts';
+import { detectBackendsOffThread } from './engine/backends/probeOffThread.ts';
 import { detectElectron } from './electronPresence.ts';
 import { GRAFT_VERSION } from './version.ts';
 
 export async function describeEnvironment(where: { dbPath: string; artifactsDir: string }): Promise<EnvironmentInfo> {
-  // Loaded on demand: TensorFlow.js takes a moment to import, and `graft list` never needs it.
-  const { detectBackends } = await import('./engine/backends/select.ts');
+  // Loaded on demand: the scheduler's imports take a moment, and `graft list` never needs them.
   const { defaultConcurrency } = await import('./engine/scheduler.ts');
-  const backends = await detectBackends();
+  // The probe loads TensorFlow.js, which must stay out of this (main) process: see probeOffThread.
+  const backends = await detectBackendsOffThread();
   const electron = detectElectron();
   const chosenBackend = backends.find((b) => b.available)?.name ?? null;
   return {

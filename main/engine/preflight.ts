@@ -4,6 +4,7 @@
 // submit time, not a queue of runs that all fail the same way.
 import type { DataRef, ExperimentSpec } from '../../contract/spec.ts';
 import type { BuiltinName } from '../data/builtin.ts';
+import type { Dataset } from '../data/types.ts';
 import { loadDataRef } from './train/loadData.ts';
 
 export interface PreflightProblem {
@@ -12,9 +13,31 @@ export interface PreflightProblem {
   message: string;
 }
 
+export type DataLoader = (ref: DataRef) => Promise<Dataset>;
+
+/**
+ * A loader that reads each distinct file once: a head-to-head often names one file as its
+ * target and as every source (different classes of it), and a big image folder read several
+ * times over is most of the wait at submit time. The classes are left out of the key: they
+ * select from the loaded data and do not change what is read.
+ */
+export function loadingEachFileOnce(load: DataLoader): DataLoader {
+  const loads = new Map<string, Promise<Dataset>>();
+  return (ref) => {
+    const { classes: _classes, ...file } = ref;
+    const key = JSON.stringify(file);
+    let loading = loads.get(key);
+    if (!loading) {
+      loading = load(ref);
+      loads.set(key, loading);
+    }
+    return loading;
+  };
+}
+
 const BUILTIN_CLASS_COUNTS: Record<BuiltinName, number> = { 'fashion-mnist': 10, digits: 10, penguins: 3 };
 
-async function checkData(ref: DataRef, field: string): Promise<PreflightProblem | null> {
+async function checkData(load: DataLoader, ref: DataRef, field: string): Promise<PreflightProblem | null> {
   const classes = ref.classes ?? [];
   if ('builtin' in ref) {
     const count = BUILTIN_CLASS_COUNTS[ref.builtin];
@@ -22,7 +45,7 @@ async function checkData(ref: DataRef, field: string): Promise<PreflightProblem 
     return bad === undefined ? null : { field: `${field}.classes`, message: `${ref.builtin} has classes 0–${count - 1}; got ${bad}` };
   }
   try {
-    const dataset = await loadDataRef(ref);
+    const dataset = await load(ref);
     const task = dataset.tasks[0];
     if (task?.type === 'classification' && classes.length > 0) {
       const count = task.classes?.length ?? 0;
@@ -49,15 +72,16 @@ async function checkModelFile(path: string): Promise<PreflightProblem | null> {
 }
 
 /** Every problem with the spec's files; an empty list when the experiment can start. */
-export async function preflightSpec(spec: ExperimentSpec): Promise<PreflightProblem[]> {
+export async function preflightSpec(spec: ExperimentSpec, load: DataLoader = loadDataRef): Promise<PreflightProblem[]> {
+  const loadOnce = loadingEachFileOnce(load);
   const checks: Promise<PreflightProblem | null>[] = [];
   if (spec.kind === 'transfer') {
-    checks.push(checkData(spec.target, 'target'));
-    if (spec.source && 'pretrain' in spec.source) checks.push(checkData(spec.source.pretrain.data, 'source.pretrain.data'));
+    checks.push(checkData(loadOnce, spec.target, 'target'));
+    if (spec.source && 'pretrain' in spec.source) checks.push(checkData(loadOnce, spec.source.pretrain.data, 'source.pretrain.data'));
     if (spec.source && 'modelPath' in spec.source) checks.push(checkModelFile(spec.source.modelPath));
   } else if (spec.kind === 'head-to-head') {
-    checks.push(checkData(spec.target, 'target'));
-    spec.sources.forEach((source, i) => checks.push(checkData(source.data, `sources[${i}].data`)));
+    checks.push(checkData(loadOnce, spec.target, 'target'));
+    spec.sources.forEach((source, i) => checks.push(checkData(loadOnce, source.data, `sources[${i}].data`)));
   }
   return (await Promise.all(checks)).filter((p): p is PreflightProblem => p !== null);
 }

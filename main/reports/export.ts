@@ -13,7 +13,7 @@ import { contentBuffer, type ReportOutput } from './files.ts';
 import { FORMAT_INFO, stemOf, suggestedFileName, type ReportFormat } from './formats.ts';
 import { renderLatex } from './latex.ts';
 import { renderMarkdown } from './markdown.ts';
-import { buildReportModel, type ReportModel } from './model.ts';
+import { buildReportModel, buildSummaryModel, type ReportModel } from './model.ts';
 
 /** Where a report's attachments go, named after its main file (a base name, no folder). */
 export function attachmentNames(mainFileName: string): { chartDir: string; seriesCsv: string } {
@@ -28,9 +28,11 @@ async function drawCharts(model: ReportModel): Promise<RenderedChart[]> {
 
 /** `mainFileName` is the base name the report will be saved as; attachments are named after it. */
 export async function produceReport(store: RunStore, experimentId: number, format: ReportFormat, mainFileName: string): Promise<ReportOutput> {
-  const model = buildReportModel(store, experimentId);
   const mimeType = FORMAT_INFO[format].mimeType;
   const main = (content: string | Buffer) => ({ fileName: mainFileName, mimeType, content: [content] });
+  // The LaTeX table shows only the summary: reading every stored point for it would be wasted.
+  if (format === 'tex') return { main: main(renderLatex(buildSummaryModel(store, experimentId))), attachments: [] };
+  const model = buildReportModel(store, experimentId);
   const names = attachmentNames(mainFileName);
   switch (format) {
     case 'html': {
@@ -53,8 +55,6 @@ export async function produceReport(store: RunStore, experimentId: number, forma
         main: main(renderSummaryCsv(model)),
         attachments: [{ fileName: names.seriesCsv, mimeType: FORMAT_INFO.csv.mimeType, content: seriesCsvChunks(model) }],
       };
-    case 'tex':
-      return { main: main(renderLatex(model)), attachments: [] };
   }
 }
 

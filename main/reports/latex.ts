@@ -1,8 +1,8 @@
 // The LaTeX report: a booktabs table of the summary, ready to paste into a paper. Test-split
 // metrics only (what papers report), mean ± std over seeds, best per column in bold, negative
-// transfer daggered. Every string, user-provided or formatted by Graft, goes through escapeLatex.
+// transfer daggered. Needs only the summary, never the runs' series. Every string, user-provided or formatted by Graft, goes through escapeLatex.
 import { escapeLatex as e } from './escape.ts';
-import type { ReportModel } from './model.ts';
+import type { SummaryModel } from './model.ts';
 import { slugOf } from './formats.ts';
 import { buildSummaryTable, type SummaryCell } from './summaryTable.ts';
 
@@ -12,7 +12,7 @@ function cell(c: SummaryCell): string {
   return c.negative ? `${bold}$^\\dagger$` : bold;
 }
 
-export function renderLatex(model: ReportModel): string {
+export function renderLatex(model: SummaryModel): string {
   const { comparison } = model;
   const hasTest = comparison.arms.some((a) => Object.keys(a.metrics).some((k) => k.split('/')[1] === 'test'));
   const table = buildSummaryTable(comparison, { splits: hasTest ? ['test'] : undefined });

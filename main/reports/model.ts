@@ -30,17 +30,27 @@ function questionOf(spec: unknown): string | null {
   return typeof question === 'string' && question.trim() !== '' ? question : null;
 }
 
+/** What a summary-only format (the LaTeX table) shows: the comparison's numbers and where they came from. */
+export type SummaryModel = Pick<ReportModel, 'generatedAt' | 'graftVersion' | 'comparison'>;
+
+/**
+ * The summary without the runs' full series: the comparison service reads only each series'
+ * overview, which gives the same numbers, so a table of a long experiment does not read every point.
+ */
+export function buildSummaryModel(store: RunStore, experimentId: number, now: Date = new Date()): SummaryModel {
+  if (!store.getExperiment(experimentId)) throw new ApiError('not-found', `experiment ${experimentId} does not exist`, 'experimentId');
+  return { generatedAt: now.toISOString(), graftVersion: GRAFT_VERSION, comparison: compareExperiment(store, experimentId) };
+}
+
 export function buildReportModel(store: RunStore, experimentId: number, now: Date = new Date()): ReportModel {
   const experiment = store.getExperiment(experimentId);
   if (!experiment) throw new ApiError('not-found', `experiment ${experimentId} does not exist`, 'experimentId');
   const runs = store.listRuns({ experimentId }).sort((a, b) => a.id - b.id);
   const series = runs.length > 0 ? store.readSeries(runs.map((r) => r.id)) : [];
   return {
-    generatedAt: now.toISOString(),
-    graftVersion: GRAFT_VERSION,
+    ...buildSummaryModel(store, experimentId, now),
     experiment,
     question: questionOf(experiment.spec),
-    comparison: compareExperiment(store, experimentId),
     runs,
     series,
     environment: environmentRows(runs),

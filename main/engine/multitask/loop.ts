@@ -7,6 +7,7 @@ import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import * as tf from '@tensorflow/tfjs';
 import type { TrainingConfig } from '../../../contract/spec.ts';
 import { deriveSeed, mulberry32, permutation, randomInt } from '../../data/random.ts';
+import { shouldStopEarly, watchEpoch } from '../earlyStopping.ts';
 import type { ForwardMode } from '../models/forward.ts';
 import { costPoints, epochRng, progressReporter, RunCancelled, type EpochReport, type MetricPoint } from '../train/loop.ts';
 import type { MultitaskLoopState } from './checkpoint.ts';
@@ -124,13 +125,13 @@ export async function multitaskLoop(o: MultitaskLoopOptions): Promise<MultitaskL
       // Early stopping watches the mean validation loss over tasks; each task's best epoch is
       // still chosen per task by analysis.
       const meanValLoss = val.reduce((sum, s) => sum + s.loss, 0) / tasks.length;
-      if (meanValLoss < state.bestValLoss) {
-        state.bestValLoss = meanValLoss;
-        state.sinceBest = 0;
-      } else state.sinceBest++;
+      // The checkpoint calls it sinceBest (saved files have that name): adapt at the boundary.
+      const watch = watchEpoch({ bestValLoss: state.bestValLoss, epochsSinceBest: state.sinceBest }, meanValLoss);
+      state.bestValLoss = watch.bestValLoss;
+      state.sinceBest = watch.epochsSinceBest;
       state.epoch = epoch + 1;
       await o.onEpoch({ epoch: epoch + 1, epochs: training.epochs, step: state.step, time: state.elapsed, points }, { ...state, lossHistory: lossHistory.map((l) => [...l]) });
-      if (training.patience !== undefined && state.sinceBest >= training.patience && epoch + 1 < training.epochs) {
+      if (shouldStopEarly(watch, training.patience, epoch + 1, training.epochs)) {
         o.onLog?.(`early stop after epoch ${epoch + 1}: mean validation loss has not improved for ${training.patience} epochs`);
         return { epochsDone: epoch + 1, stoppedEarly: true };
       }

@@ -1,6 +1,6 @@
 // Multitask runs in-process on penguins: every architecture and weighting trains to finite
 // numbers, the same seed gives the same numbers, and the tensor count stays flat.
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
@@ -103,6 +103,25 @@ describe('trainMultitaskRun', () => {
       expect(a.epochs.map(values)).toEqual(b.epochs.map(values));
       expect(new Set(counts.slice(1)).size).toBe(1);
     }
+  });
+
+  it('stops early on the mean validation loss, keeping `sinceBest` as the checkpoint calls it', async () => {
+    const [plan] = multitaskPlans({ ...PENGUINS_QUICK, arms: [{ architecture: 'hard-sharing', weighting: 'equal' }] });
+    const config = { ...plan!.config, training: { ...plan!.config.training, epochs: 60, lr: 0.05, patience: 1 } };
+    const { outcome, epochs, logs } = await run(config, 'early-stop');
+    expect(outcome).toMatchObject({ status: 'completed' });
+    expect(epochs.length).toBeLessThan(60);
+    expect(logs.some((l) => /^early stop after epoch \d+: mean validation loss/.test(l))).toBe(true);
+    // It stopped at the first epoch whose mean validation loss did not beat the best before it.
+    const meanValLoss = epochs.map((e) => {
+      const losses = e.points.filter((p) => p.split === 'val' && p.metric === 'loss' && !p.task.startsWith('_'));
+      return losses.reduce((sum, p) => sum + p.value, 0) / losses.length;
+    });
+    const firstStale = meanValLoss.findIndex((loss, i) => i > 0 && loss >= Math.min(...meanValLoss.slice(0, i)));
+    expect(epochs.length).toBe(firstStale + 1);
+    const saved = JSON.parse(await readFile(join(dir, 'early-stop', 'checkpoint', 'state.json'), 'utf8')) as { loop: Record<string, unknown> };
+    expect(saved.loop).toMatchObject({ epoch: epochs.length, sinceBest: 1 });
+    expect(saved.loop).not.toHaveProperty('epochsSinceBest');
   });
 
   it.each(['gradnorm', 'pcgrad', 'dwa', 'uncertainty'])('resumes %s from its checkpoint with the numbers of an uninterrupted run', async (weighting) => {

@@ -7,6 +7,7 @@ import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import * as tf from '@tensorflow/tfjs';
 import type { StrategyOptions, TrainingConfig } from '../../../contract/spec.ts';
 import { deriveSeed, mulberry32, permutation, randomInt, type Rng } from '../../data/random.ts';
+import { shouldStopEarly, watchEpoch } from '../earlyStopping.ts';
 import { forward, type ForwardMode } from '../models/forward.ts';
 import { paramCount, type Net } from '../models/net.ts';
 import type { Strategy, StrategyContext } from '../strategies/types.ts';
@@ -188,12 +189,10 @@ export async function trainLoop(o: LoopOptions): Promise<LoopResult> {
         { task: '_run', split: 'train', metric: 'total_params', value: totalParams },
         ...Object.entries(o.optimizers.learningRates).map(([g, lr]) => ({ task: '_run', split: 'train', metric: `lr/${g}`, value: lr })),
       ];
-      if (val.loss < state.bestValLoss) {
-        state.bestValLoss = val.loss;
-        state.epochsSinceBest = 0;
-      } else state.epochsSinceBest++;
+      // LoopState names the fields as ValLossWatch does, so the watch updates it in place.
+      Object.assign(state, watchEpoch(state, val.loss));
       await o.hooks.onEpoch({ epoch: state.epoch, epochs, step: state.step, time: state.elapsed, points }, { ...state });
-      if (training.patience !== undefined && state.epochsSinceBest >= training.patience && state.epoch < epochs) {
+      if (shouldStopEarly(state, training.patience, state.epoch, epochs)) {
         o.hooks.onLog?.(`early stop after epoch ${state.epoch}: val loss has not improved for ${training.patience} epochs`);
         stoppedEarly = true;
         break;
