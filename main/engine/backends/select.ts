@@ -5,6 +5,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { getThreadsCount, version_wasm } from '@tensorflow/tfjs-backend-wasm';
 import { registerWasmTrainingKernels } from './wasmKernels/index.ts';
+import { graftWasmUsesFma } from './wasmGemm/module.ts';
 
 export type BackendName = 'tensorflow-gpu' | 'tensorflow' | 'wasm' | 'cpu';
 
@@ -90,7 +91,7 @@ async function probeWasm(): Promise<Probe> {
   if (typeof (globalThis as { WebAssembly?: unknown }).WebAssembly !== 'object') {
     return unavailable('this runtime has no WebAssembly');
   }
-  registerWasmTrainingKernels();
+  await registerWasmTrainingKernels();
   // Starting the backend is the only honest test that it works; put back whatever was active.
   const engine = tf.engine();
   const previous = engine.backendName as string | null | undefined;
@@ -111,7 +112,9 @@ async function probeWasm(): Promise<Probe> {
   return {
     name: 'wasm',
     available: true,
-    reason: `WebAssembly backend ${simd ? 'with SIMD' : 'without SIMD'}, threads: ${threads}${threadNote}`,
+    reason:
+      `WebAssembly backend ${simd ? 'with SIMD' : 'without SIMD'}, threads: ${threads}${threadNote}; ` +
+      `Graft's matrix product ${graftWasmUsesFma() ? 'with fused multiply-add (relaxed SIMD)' : 'with SIMD multiply and add (no relaxed SIMD here)'}`,
     versions: { 'tfjs-backend-wasm': version_wasm },
   };
 }
@@ -171,7 +174,7 @@ export async function selectBackend(forced?: string): Promise<SelectedBackend> {
     const skipped = all.slice(0, best).map((p) => p.reason);
     reason = skipped.length === 0 ? 'best available' : `best available: ${skipped.join('; ')}`;
   }
-  if (chosen.name === 'wasm') registerWasmTrainingKernels();
+  if (chosen.name === 'wasm') await registerWasmTrainingKernels();
   const tfName = chosen.name === 'tensorflow-gpu' ? 'tensorflow' : chosen.name;
   if (!(await tf.setBackend(tfName))) throw new Error(`training backend '${chosen.name}' failed to start`);
   await tf.ready();

@@ -6,6 +6,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { Net } from '../models/net.ts';
 import { variablesOf } from '../models/net.ts';
+import { FusedAdamOptimizer } from './fusedAdam.ts';
 
 export type OptimizerName = 'adam' | 'sgd';
 
@@ -26,8 +27,9 @@ export interface OptimizerState {
   length: number;
 }
 
+/** Adam is tfjs's, with its update fused into one kernel per variable on wasm (fusedAdam.ts). */
 export function makeOptimizer(name: OptimizerName, lr: number): tf.Optimizer {
-  return name === 'adam' ? tf.train.adam(lr) : tf.train.sgd(lr);
+  return name === 'adam' ? new FusedAdamOptimizer(lr) : tf.train.sgd(lr);
 }
 
 function setLearningRate(optimizer: tf.Optimizer, lr: number): void {

@@ -3,13 +3,15 @@ import { onBothBackends, randomSource, randomTensor, startWasm } from './kernelT
 
 beforeAll(startWasm);
 
-// [m, k, n] per case: the first two stay under the size where we hand over to the shipped
-// kernel, the others go through our explicit transposes and the XNNPACK path.
+// [m, k, n] per case, chosen against the packed product's tiles (4 rows × 8 columns, k in
+// blocks of 512): smaller than one tile, whole tiles, ragged right and bottom edges, and k over
+// one block (the second block adds onto the first).
 const SIZES: [number, number, number][] = [
   [3, 4, 5],
   [1, 7, 2],
   [64, 200, 128],
   [40, 96, 33],
+  [5, 1100, 19],
 ];
 
 describe('BatchMatMul on wasm matches the cpu backend', () => {

@@ -2,7 +2,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { NamedAttrMap } from '@tensorflow/tfjs';
 import { onBothBackends, randomSource, randomTensor, startWasm } from './kernelTesting.ts';
 import { convCases } from './convCases.ts';
-import { transposeTiled } from './Conv2DBackpropFilter.ts';
+import { imagesPerPatchChunk } from './im2col.ts';
+import { convInfo } from './convInfo.ts';
 
 beforeAll(startWasm);
 
@@ -52,18 +53,25 @@ describe('Conv2DBackpropFilter on wasm matches the cpu backend', () => {
   });
 });
 
-describe('transposeTiled', () => {
-  it('transposes matrices that are not whole tiles', () => {
-    for (const [rows, cols] of [
-      [1, 1],
-      [70, 45],
-      [33, 32],
-      [5, 100],
-    ] as const) {
-      const src = Float32Array.from({ length: rows * cols }, (_, i) => i);
-      const out = new Float32Array(rows * cols).fill(NaN);
-      transposeTiled(src, out, rows, cols);
-      for (let r = 0; r < rows; r++) for (let c = 0; c < cols; c++) expect(out[c * rows + r]).toBe(src[r * cols + c]);
-    }
+describe('patches a few images at a time', () => {
+  it('adds up chunks to the whole-batch gradient (20 images of 64×64×8: two chunks of patches)', async () => {
+    const filterShape: [number, number, number, number] = [3, 3, 8, 4];
+    const attrs = { strides: 1, pad: 'valid', dataFormat: 'NHWC', filterShape } as const;
+    const { g } = convInfo([20, 64, 64, 8], filterShape, attrs);
+    expect(imagesPerPatchChunk(g)).toBeLessThan(20);
+    const random = randomSource(21);
+    const { error } = await onBothBackends(
+      'Conv2DBackpropFilter',
+      { x: randomTensor(random, [20, 64, 64, 8]), dy: randomTensor(random, [20, 62, 62, 4]) },
+      attrs as unknown as NamedAttrMap,
+    );
+    expect(error).toBeLessThan(1e-3);
+  });
+
+  it('never asks for less than one image, nor more than the batch', () => {
+    const { g } = convInfo([3, 8, 8, 2], [3, 3, 2, 4], { strides: 1, pad: 'same', dataFormat: 'NHWC' });
+    expect(imagesPerPatchChunk(g)).toBe(3);
+    expect(imagesPerPatchChunk(g, 10)).toBe(1);
+    expect(imagesPerPatchChunk(g, 8 * 8 * 18 * 2)).toBe(2);
   });
 });

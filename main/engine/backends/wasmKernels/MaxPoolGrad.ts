@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import type { KernelConfig, MaxPoolGradAttrs, TensorInfo } from '@tensorflow/tfjs';
+import { graftWasm, heapAddress } from '../wasmGemm/module.ts';
 import { asKernelFunc, f32, input, type KernelArgs } from './wasmBackend.ts';
 
 /**
@@ -26,6 +27,21 @@ function maxPoolGrad(args: KernelArgs<MaxPoolGradAttrs>): TensorInfo {
   );
   const { batchSize, inHeight: inH, inWidth: inW, inChannels: c, outHeight: outH, outWidth: outW } = info;
   const dx = backend.makeOutput([...x.shape], 'float32');
+
+  // The reference CNN's case: 2×2 windows at stride 2 that all lie inside the input, channels
+  // a multiple of 4. A SIMD kernel writes every covered dx element once (~11 ms → ~2 ms).
+  const simd =
+    info.effectiveFilterHeight === 2 && info.effectiveFilterWidth === 2 &&
+    info.strideHeight === 2 && info.strideWidth === 2 &&
+    info.padInfo.top === 0 && info.padInfo.left === 0 &&
+    2 * outH <= inH && 2 * outW <= inW && c % 4 === 0;
+  if (simd) {
+    // An odd trailing row or column lies outside every window: its gradient is 0.
+    if (2 * outH !== inH || 2 * outW !== inW) f32(backend, dx).fill(0);
+    graftWasm(backend).maxPoolGrad2x2(heapAddress(backend, x), heapAddress(backend, dy), heapAddress(backend, dx), batchSize, inH, inW, c, outH, outW);
+    return dx;
+  }
+
   const dxView = f32(backend, dx);
   const xView = f32(backend, x);
   const dyView = f32(backend, dy);

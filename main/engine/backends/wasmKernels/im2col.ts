@@ -1,4 +1,6 @@
 import type { backend_util } from '@tensorflow/tfjs';
+import { graftWasm, type GeometryArgs } from '../wasmGemm/module.ts';
+import type { WasmKernelBackend } from './wasmBackend.ts';
 
 /** The NHWC convolution geometry our im2col/col2im loops need, from tfjs' Conv2DInfo. */
 export interface ConvGeometry {
@@ -41,100 +43,33 @@ export function geometryOf(info: backend_util.Conv2DInfo): ConvGeometry {
   };
 }
 
-// Below this length a plain loop beats the call overhead of copyWithin (a memmove).
-const SHORT_RUN = 16;
+/** Patch floats the patch matrix of one chunk may hold: 16 MB, well inside a core's L3 share. */
+const PATCH_CHUNK_FLOATS = 4 * 1024 * 1024;
 
-function copyRun(heap: Float32Array, from: number, to: number, length: number): void {
-  if (length < SHORT_RUN) {
-    for (let i = 0; i < length; i++) heap[to + i] = heap[from + i]!;
-  } else {
-    heap.copyWithin(to, from, from + length);
-  }
-}
-
-function zeroRun(heap: Float32Array, to: number, length: number): void {
-  for (let i = 0; i < length; i++) heap[to + i] = 0;
+/**
+ * How many images to turn into patches at a time. A whole batch's patch matrix is
+ * kh·kw·ci / (stride²) times the input: 9× for a 3×3 convolution, which on 128×128 images
+ * with 64 channels would not fit the wasm heap.
+ */
+export function imagesPerPatchChunk(g: ConvGeometry, maxFloats = PATCH_CHUNK_FLOATS): number {
+  const perImage = g.outH * g.outW * g.kH * g.kW * g.inC;
+  return Math.max(1, Math.min(g.batch, Math.floor(maxFloats / Math.max(1, perImage))));
 }
 
 /**
- * Patches of x as rows: cols[(b, oy, ox), (kh, kw, c)]. Both live on the wasm heap
- * (`xAt`, `colsAt` are float offsets into `heap`), so a whole kernel row (kw·c
- * contiguous floats when nothing is clipped) moves with one memmove.
+ * Patches of x as rows: cols[(b, oy, ox), (kh, kw, c)], zero where a patch covers padding.
+ * `x` and `cols` are heap byte addresses; the loop is Graft's wasm im2col (wasmGemm/dataWat.ts),
+ * which copies each kernel row (kw·c contiguous floats when nothing is clipped) in SIMD runs.
  */
-export function im2col(heap: Float32Array, xAt: number, colsAt: number, g: ConvGeometry): void {
-  const { inH, inW, inC: c, kH, kW } = g;
-  const rowRun = kW * c;
-  let to = colsAt;
-  for (let b = 0; b < g.batch; b++) {
-    for (let oy = 0; oy < g.outH; oy++) {
-      const iy0 = oy * g.strideH - g.padTop;
-      for (let ox = 0; ox < g.outW; ox++) {
-        const ix0 = ox * g.strideW - g.padLeft;
-        const wholeRow = g.dilationW === 1 && ix0 >= 0 && ix0 + kW <= inW;
-        for (let kh = 0; kh < kH; kh++) {
-          const iy = iy0 + kh * g.dilationH;
-          if (iy < 0 || iy >= inH) {
-            zeroRun(heap, to, rowRun);
-            to += rowRun;
-            continue;
-          }
-          const rowAt = xAt + (b * inH + iy) * inW * c;
-          if (wholeRow) {
-            copyRun(heap, rowAt + ix0 * c, to, rowRun);
-            to += rowRun;
-            continue;
-          }
-          for (let kw = 0; kw < kW; kw++) {
-            const ix = ix0 + kw * g.dilationW;
-            if (ix < 0 || ix >= inW) zeroRun(heap, to, c);
-            else copyRun(heap, rowAt + ix * c, to, c);
-            to += c;
-          }
-        }
-      }
-    }
-  }
+export function im2colOnHeap(backend: WasmKernelBackend, x: number, cols: number, g: ConvGeometry): void {
+  graftWasm(backend).im2col(x, cols, ...geometryArgs(g));
 }
 
-/**
- * The adjoint of patch extraction: adds each patch row of cols[(b, oy, ox), (kh, kw, c)]
- * back onto the NHWC image it came from. `dx` must be zeroed by the caller;
- * overlapping patches accumulate.
- */
-export function col2imAdd(cols: Float32Array, dx: Float32Array, g: ConvGeometry): void {
-  const { inH, inW, inC: c, kH, kW } = g;
-  const rowRun = kW * c;
-  let from = 0;
-  for (let b = 0; b < g.batch; b++) {
-    for (let oy = 0; oy < g.outH; oy++) {
-      const iy0 = oy * g.strideH - g.padTop;
-      for (let ox = 0; ox < g.outW; ox++) {
-        const ix0 = ox * g.strideW - g.padLeft;
-        // With dilation 1 and no clipping, a kernel row is one contiguous run in dx.
-        const wholeRow = g.dilationW === 1 && ix0 >= 0 && ix0 + kW <= inW;
-        for (let kh = 0; kh < kH; kh++) {
-          const iy = iy0 + kh * g.dilationH;
-          if (iy < 0 || iy >= inH) {
-            from += rowRun;
-            continue;
-          }
-          const rowAt = (b * inH + iy) * inW * c;
-          if (wholeRow) {
-            let to = rowAt + ix0 * c;
-            for (const end = from + rowRun; from < end; ) dx[to] = dx[to++]! + cols[from++]!;
-            continue;
-          }
-          for (let kw = 0; kw < kW; kw++) {
-            const ix = ix0 + kw * g.dilationW;
-            if (ix >= 0 && ix < inW) {
-              let to = rowAt + ix * c;
-              for (const end = from + c; from < end; ) dx[to] = dx[to++]! + cols[from++]!;
-            } else {
-              from += c;
-            }
-          }
-        }
-      }
-    }
-  }
+/** dx += col2im(cols): each patch row added back where it came from (overlaps accumulate). */
+export function col2imOnHeap(backend: WasmKernelBackend, cols: number, dx: number, g: ConvGeometry): void {
+  graftWasm(backend).col2im(cols, dx, ...geometryArgs(g));
+}
+
+function geometryArgs(g: ConvGeometry): GeometryArgs {
+  return [g.batch, g.inH, g.inW, g.inC, g.outH, g.outW, g.kH, g.kW, g.strideH, g.strideW, g.dilationH, g.dilationW, g.padTop, g.padLeft];
 }

@@ -3,12 +3,12 @@ import * as tf from '@tensorflow/tfjs';
 import { addedKernels, registerWasmTrainingKernels, replacedKernels } from './index.ts';
 
 describe('registerWasmTrainingKernels', () => {
-  it('registers every kernel once, quietly, however often it is called', () => {
+  it('registers every kernel once, quietly, however often it is called', async () => {
     const warn = vi.spyOn(console, 'warn');
-    registerWasmTrainingKernels();
+    await registerWasmTrainingKernels();
     const first = [...addedKernels, ...replacedKernels].map((k) => tf.getKernel(k.kernelName, 'wasm'));
-    registerWasmTrainingKernels();
-    registerWasmTrainingKernels();
+    await registerWasmTrainingKernels();
+    await registerWasmTrainingKernels();
     const again = [...addedKernels, ...replacedKernels].map((k) => tf.getKernel(k.kernelName, 'wasm'));
     expect(again).toEqual(first);
     for (const [i, k] of [...addedKernels, ...replacedKernels].entries()) expect(first[i]?.kernelFunc).toBe(k.kernelFunc);

@@ -1,5 +1,8 @@
+import * as tf from '@tensorflow/tfjs';
 import type { KernelConfig } from '@tensorflow/tfjs';
+import { adamUpdateConfig } from './AdamUpdate.ts';
 import { batchMatMulConfig } from './BatchMatMul.ts';
+import { conv2DConfig } from './Conv2D.ts';
 import { conv2DBackpropFilterConfig } from './Conv2DBackpropFilter.ts';
 import { conv2DBackpropInputConfig } from './Conv2DBackpropInput.ts';
 import { depthwiseConv2dNativeBackpropFilterConfig } from './DepthwiseConv2dNativeBackpropFilter.ts';
@@ -7,10 +10,12 @@ import { depthwiseConv2dNativeBackpropInputConfig } from './DepthwiseConv2dNativ
 import { gatherV2Config } from './GatherV2.ts';
 import { identityConfig } from './Identity.ts';
 import { maxPoolGradConfig } from './MaxPoolGrad.ts';
+import { reluGradConfig, reluGradKernelConfig } from './ReluGrad.ts';
 import { sliceConfig } from './Slice.ts';
 import { sumConfig } from './Sum.ts';
 import { unsortedSegmentSumConfig } from './UnsortedSegmentSum.ts';
 import { registerWasmKernel } from './wasmBackend.ts';
+import { prepareGraftWasm } from '../wasmGemm/module.ts';
 
 /** Kernels the shipped wasm backend (4.22) does not have at all. */
 export const addedKernels: readonly KernelConfig[] = [
@@ -18,6 +23,9 @@ export const addedKernels: readonly KernelConfig[] = [
   depthwiseConv2dNativeBackpropFilterConfig,
   depthwiseConv2dNativeBackpropInputConfig,
   unsortedSegmentSumConfig,
+  // Graft's own: one Adam step for one variable (train/fusedAdam.ts), a ReLU's gradient.
+  adamUpdateConfig,
+  reluGradKernelConfig,
 ];
 
 /**
@@ -25,6 +33,8 @@ export const addedKernels: readonly KernelConfig[] = [
  * (Conv2DBackpropInput, transposed BatchMatMul), or a needless transpose (Sum over leading axes).
  */
 export const replacedKernels: readonly KernelConfig[] = [
+  // XNNPACK's convolution, slower than im2col + Graft's matrix product (Conv2D.ts).
+  conv2DConfig,
   conv2DBackpropInputConfig,
   batchMatMulConfig,
   maxPoolGradConfig,
@@ -38,8 +48,12 @@ export const replacedKernels: readonly KernelConfig[] = [
 
 /**
  * Makes the wasm backend able to train (and train fast). Idempotent; call it
- * before or after `tf.setBackend('wasm')`.
+ * before or after `tf.setBackend('wasm')`. Compiles Graft's matrix product first, which
+ * the matmul and convolution kernels run on.
  */
-export function registerWasmTrainingKernels(): void {
+export async function registerWasmTrainingKernels(): Promise<void> {
+  await prepareGraftWasm();
   for (const config of [...addedKernels, ...replacedKernels]) registerWasmKernel(config);
+  // Runs our kernel on wasm only; every other backend keeps tfjs' formula (ReluGrad.ts).
+  tf.registerGradient(reluGradConfig);
 }

@@ -17,7 +17,7 @@ export interface KernelResult {
 }
 
 export async function startWasm(): Promise<void> {
-  registerWasmTrainingKernels();
+  await registerWasmTrainingKernels();
   if (!(await tf.setBackend('wasm'))) throw new Error('wasm backend did not start');
 }
 

@@ -1,0 +1,66 @@
+// WebAssembly text of one Adam step over one variable (wasmKernels/AdamUpdate.ts says why).
+// It repeats tfjs' AdamOptimizer float32 arithmetic operation by operation, in its order, so the
+// result is bit-identical: f32x4 and f32 +, ×, ÷ and √ are IEEE float32 (none is fused here).
+//
+//   m' = m·β1 + g·(1−β1)          m̂ = m' / (1−β1ᵗ)
+//   v' = v·β2 + (g·g)·(1−β2)      v̂ = v' / (1−β2ᵗ)
+//   x' = (m̂ / (√v̂ + ε))·(−lr) + x
+
+/** The update written once for a vector type: `op` names an instruction (`add` → f32x4.add or f32.add). */
+function update(kind: 'f32x4' | 'f32', load: (p: string) => string, store: (p: string, value: string) => string, scalar: (s: string) => string): string {
+  const op = (name: string, ...args: string[]): string => `(${kind}.${name} ${args.join(' ')})`;
+  const m1 = op('add', op('mul', load('m'), scalar('b1')), op('mul', '(local.get $gi)', scalar('ob1')));
+  const v1 = op('add', op('mul', load('v'), scalar('b2')), op('mul', op('mul', '(local.get $gi)', '(local.get $gi)'), scalar('ob2')));
+  const x1 = op(
+    'add',
+    op('mul', op('div', op('div', '(local.get $mi)', scalar('c1')), op('add', op('sqrt', op('div', '(local.get $vi)', scalar('c2'))), scalar('eps'))), scalar('nlr')),
+    load('x'),
+  );
+  return `(local.set $gi ${load('g')})
+    (local.set $mi ${m1})
+    (local.set $vi ${v1})
+    ${store('mo', '(local.get $mi)')}
+    ${store('vo', '(local.get $vi)')}
+    ${store('xo', x1)}`;
+}
+
+const SCALARS = ['b1', 'b2', 'ob1', 'ob2', 'eps', 'nlr', 'c1', 'c2'];
+
+/**
+ * adam(x, m, v, g, x', m', v', n, β1, β2, 1−β1, 1−β2, ε, −lr, 1−β1ᵗ, 1−β2ᵗ): pointers are heap
+ * byte addresses, n floats; four at a time, then one at a time for the rest.
+ */
+export const ADAM_WAT = `
+ (func (export "adam") (param $x i32) (param $m i32) (param $v i32) (param $g i32) (param $xo i32) (param $mo i32) (param $vo i32)
+   (param $n i32) ${SCALARS.map((s) => `(param $${s} f32)`).join(' ')}
+  (local $i i32) (local $vecEnd i32) (local $end i32)
+  ${SCALARS.map((s) => `(local $${s}4 v128)`).join(' ')}
+  (local $gi v128) (local $mi v128) (local $vi v128)
+  ${SCALARS.map((s) => `(local.set $${s}4 (f32x4.splat (local.get $${s})))`).join(' ')}
+  (local.set $vecEnd (i32.shl (i32.and (local.get $n) (i32.const -4)) (i32.const 2)))
+  (local.set $end (i32.shl (local.get $n) (i32.const 2)))
+  (block $done (loop $vec
+   (br_if $done (i32.ge_u (local.get $i) (local.get $vecEnd)))
+   ${update(
+     'f32x4',
+     (p) => `(v128.load (i32.add (local.get $${p}) (local.get $i)))`,
+     (p, value) => `(v128.store (i32.add (local.get $${p}) (local.get $i)) ${value})`,
+     (s) => `(local.get $${s}4)`,
+   )}
+   (local.set $i (i32.add (local.get $i) (i32.const 16)))
+   (br $vec)))
+  (call $adamTail (local.get $x) (local.get $m) (local.get $v) (local.get $g) (local.get $xo) (local.get $mo) (local.get $vo)
+   (local.get $i) (local.get $end) ${SCALARS.map((s) => `(local.get $${s})`).join(' ')}))
+ (func $adamTail (param $x i32) (param $m i32) (param $v i32) (param $g i32) (param $xo i32) (param $mo i32) (param $vo i32)
+   (param $i i32) (param $end i32) ${SCALARS.map((s) => `(param $${s} f32)`).join(' ')}
+  (local $gi f32) (local $mi f32) (local $vi f32)
+  (block $done (loop $one
+   (br_if $done (i32.ge_u (local.get $i) (local.get $end)))
+   ${update(
+     'f32',
+     (p) => `(f32.load (i32.add (local.get $${p}) (local.get $i)))`,
+     (p, value) => `(f32.store (i32.add (local.get $${p}) (local.get $i)) ${value})`,
+     (s) => `(local.get $${s})`,
+   )}
+   (local.set $i (i32.add (local.get $i) (i32.const 4)))
+   (br $one))))`;

@@ -1,0 +1,129 @@
+// Graft's own WebAssembly kernels, instantiated on the tfjs wasm backend's heap.
+//
+// One module holds the matrix product (gemmWat.ts), the data loops next to it (dataWat.ts) and
+// the max-pool gradient (poolWat.ts) and Adam's update (adamWat.ts).
+// It is compiled once per process from its text and instantiated against each wasm backend's
+// memory, so it reads and writes tensors where they live: no copy in or out. Addresses are
+// heap byte offsets (`heapAddress`).
+import v8 from 'node:v8';
+import type { TensorInfo } from '@tensorflow/tfjs';
+import type { WasmKernelBackend } from '../wasmKernels/wasmBackend.ts';
+import { ADAM_WAT } from './adamWat.ts';
+import { dataWat } from './dataWat.ts';
+import { GEMM_SHAPE, gemmWat } from './gemmWat.ts';
+import { POOL_WAT } from './poolWat.ts';
+
+/** An NHWC convolution's geometry, in elements, in the order the patch loops take it. */
+export type GeometryArgs = [
+  batch: number, inH: number, inW: number, c: number, outH: number, outW: number, kH: number, kW: number,
+  strideH: number, strideW: number, dilationH: number, dilationW: number, padTop: number, padLeft: number,
+];
+
+/** The exported functions. Every pointer is a heap byte address. */
+export interface GraftWasm {
+  gemm(
+    a: number, aRowStride: number, aKStride: number,
+    b: number, bKStride: number, bColStride: number,
+    c: number, m: number, k: number, n: number, work: number, accumulate: number,
+  ): void;
+  /** cols = the patches of x, one row per output position (im2col). */
+  im2col(x: number, cols: number, ...geometry: GeometryArgs): void;
+  /** dx += each patch row of cols added back onto its image (col2im). */
+  col2im(cols: number, dx: number, ...geometry: GeometryArgs): void;
+  reluGrad(dy: number, x: number, dx: number, n: number): void;
+  adam(
+    x: number, m: number, v: number, g: number, xOut: number, mOut: number, vOut: number, n: number,
+    beta1: number, beta2: number, oneMinusBeta1: number, oneMinusBeta2: number, epsilon: number,
+    negativeLr: number, oneMinusAccBeta1: number, oneMinusAccBeta2: number,
+  ): void;
+  maxPoolGrad2x2(x: number, dy: number, dx: number, batch: number, inH: number, inW: number, c: number, outH: number, outW: number): void;
+}
+
+/** The subset of the WebAssembly JS API used here (the Node typings leave it out). */
+interface WasmApi {
+  validate(bytes: Uint8Array): boolean;
+  Module: new (bytes: Uint8Array) => object;
+  Instance: new (module: object, imports: object) => { exports: Record<string, unknown> };
+}
+const wasmApi = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
+
+interface Compiled {
+  module: object;
+  fma: boolean;
+}
+
+let compiling: Promise<Compiled> | undefined;
+let compiled: Compiled | undefined;
+/** One instance per wasm backend: each backend has its own memory. */
+const instances = new WeakMap<object, GraftWasm>();
+
+// The smallest module that uses relaxed SIMD: (func (param v128 v128 v128) (result v128) f32x4.relaxed_madd).
+const RELAXED_PROBE = new Uint8Array([
+  0, 97, 115, 109, 1, 0, 0, 0, 1, 8, 1, 96, 3, 123, 123, 123, 1, 123, 3, 2, 1, 0, 10, 13, 1, 11, 0, 32, 0, 32, 1, 32, 2,
+  253, 133, 2, 11,
+]);
+
+/**
+ * Whether this engine runs relaxed SIMD (fused multiply-add). Chromium ≥ 114 (Electron) and
+ * Node ≥ 22 ship it; Node 20's V8 has it behind a flag, which is process-wide and must be set
+ * before the first module that uses it is compiled. GRAFT_NO_FMA=1 turns it off (to compare).
+ */
+function relaxedSimd(): boolean {
+  if (process.env['GRAFT_NO_FMA'] === '1') return false;
+  if (wasmApi.validate(RELAXED_PROBE)) return true;
+  v8.setFlagsFromString('--experimental-wasm-relaxed-simd');
+  return wasmApi.validate(RELAXED_PROBE);
+}
+
+/** The module's text: with fma, the product uses relaxed SIMD's fused multiply-add. */
+export function graftWasmText(fma: boolean): string {
+  return `(module (import "env" "memory" (memory 1)) ${gemmWat({ ...GEMM_SHAPE, fma })} ${dataWat()} ${POOL_WAT} ${ADAM_WAT})`;
+}
+
+/** WebAssembly bytes of the module (wabt is loaded only here). */
+export async function assembleGraftWasm(fma: boolean): Promise<Uint8Array> {
+  const { default: loadWabt } = await import('wabt');
+  const wabt = await loadWabt();
+  const parsed = wabt.parseWat('graft-kernels.wat', graftWasmText(fma), { simd: true, relaxed_simd: fma });
+  try {
+    return parsed.toBinary({}).buffer;
+  } finally {
+    parsed.destroy();
+  }
+}
+
+/** Compiles the module once per process. Await it before the wasm training kernels run. */
+export function prepareGraftWasm(): Promise<Compiled> {
+  compiling ??= (async () => {
+    const fma = relaxedSimd();
+    compiled = { module: new wasmApi.Module(await assembleGraftWasm(fma)), fma };
+    return compiled;
+  })();
+  return compiling;
+}
+
+/** Whether the product uses fused multiply-add here; undefined before prepareGraftWasm. */
+export function graftWasmUsesFma(): boolean | undefined {
+  return compiled?.fma;
+}
+
+/** The emscripten module of tfjs' wasm backend, as far as we use it. */
+interface EmscriptenModule {
+  asm: { memory: object };
+}
+
+/** Graft's kernels bound to this backend's heap. */
+export function graftWasm(backend: WasmKernelBackend): GraftWasm {
+  const wasm = (backend as unknown as { wasm: EmscriptenModule }).wasm;
+  let bound = instances.get(wasm);
+  if (bound) return bound;
+  if (!compiled) throw new Error("Graft's wasm kernels are not compiled yet: await prepareGraftWasm() before training on wasm");
+  bound = new wasmApi.Instance(compiled.module, { env: { memory: wasm.asm.memory } }).exports as unknown as GraftWasm;
+  instances.set(wasm, bound);
+  return bound;
+}
+
+/** Byte address of a heap tensor's first float. Stays valid when the heap grows; views do not. */
+export function heapAddress(backend: WasmKernelBackend, tensor: TensorInfo): number {
+  return backend.typedArrayFromHeap(tensor).byteOffset;
+}

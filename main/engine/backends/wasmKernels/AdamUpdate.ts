@@ -1,0 +1,79 @@
+import type { KernelConfig, TensorInfo } from '@tensorflow/tfjs';
+import { graftWasm, heapAddress } from '../wasmGemm/module.ts';
+import { input, type KernelArgs, type WasmKernelBackend } from './wasmBackend.ts';
+
+/** Graft's own kernel (no tfjs op has this name): one Adam step for one variable. */
+export const ADAM_UPDATE = 'GraftAdamUpdate';
+
+/**
+ * Scalars of one Adam step. Each is used as the float32 scalar tfjs's AdamOptimizer would make
+ * of it (the kernel rounds them with Math.fround), so pass plain JS numbers exactly as that
+ * optimizer computes them: `oneMinusBeta1` is the double `1 - beta1`, `oneMinusAccBeta1` is
+ * `1 - accBeta1` with accBeta1 read back from its float32 variable.
+ */
+export interface AdamUpdateAttrs {
+  learningRate: number;
+  beta1: number;
+  beta2: number;
+  oneMinusBeta1: number;
+  oneMinusBeta2: number;
+  epsilon: number;
+  oneMinusAccBeta1: number;
+  oneMinusAccBeta2: number;
+}
+
+/**
+ * Adam's update of one variable in one pass: reads the variable x, its moments m and v and the
+ * gradient g, and returns [x', m', v'] as three new tensors. It replaces the ~12 elementwise
+ * kernels (each allocating a full-size tensor) tfjs's AdamOptimizer runs per variable, and
+ * repeats their float32 arithmetic operation by operation, so the result is bit-identical:
+ *
+ *   m' = m·β1 + g·(1−β1)          m̂ = m' / (1−β1ᵗ)
+ *   v' = v·β2 + g²·(1−β2)         v̂ = v' / (1−β2ᵗ)
+ *   x' = (m̂ / (√v̂ + ε))·(−lr) + x
+ *
+ * Outputs are fresh: x must not change in place (XNNPACK's matmul/conv cache packed weights by
+ * tensor id), and m, v may share their data with other tensors (a clone, setWeights' source).
+ * The loop is Graft's wasm (wasmGemm/adamWat.ts); the f32 arguments round the scalars to
+ * float32 as tfjs' scalar tensors do.
+ */
+function adamUpdate(args: KernelArgs<AdamUpdateAttrs>): TensorInfo[] {
+  const { backend, attrs } = args;
+  const x = input(args, 'x');
+  const m = input(args, 'm');
+  const v = input(args, 'v');
+  const g = input(args, 'g');
+  for (const t of [x, m, v, g]) {
+    if (t.dtype !== 'float32') throw new Error(`${ADAM_UPDATE}: expected float32 tensors, got ${t.dtype}`);
+  }
+  const n = sizeOf(x.shape);
+  for (const t of [m, v, g]) {
+    if (sizeOf(t.shape) !== n) throw new Error(`${ADAM_UPDATE}: shapes [${x.shape}] and [${t.shape}] differ`);
+  }
+  const xOut = backend.makeOutput([...x.shape], 'float32');
+  const mOut = backend.makeOutput([...x.shape], 'float32');
+  const vOut = backend.makeOutput([...x.shape], 'float32');
+  const [xa, ma, va, ga, xoa, moa, voa] = [x, m, v, g, xOut, mOut, vOut].map((t) => heapAddress(backend, t)) as Seven<number>;
+  graftWasm(backend).adam(
+    xa, ma, va, ga, xoa, moa, voa, n,
+    attrs.beta1, attrs.beta2, attrs.oneMinusBeta1, attrs.oneMinusBeta2, attrs.epsilon,
+    -attrs.learningRate, attrs.oneMinusAccBeta1, attrs.oneMinusAccBeta2,
+  );
+  return [xOut, mOut, vOut];
+}
+
+type Seven<T> = [T, T, T, T, T, T, T];
+
+function sizeOf(shape: number[]): number {
+  let n = 1;
+  for (const d of shape) n *= d;
+  return n;
+}
+
+export const adamUpdateConfig: KernelConfig = {
+  kernelName: ADAM_UPDATE,
+  backendName: 'wasm',
+  // Not asKernelFunc: that one is for kernels with a single output.
+  kernelFunc: ({ inputs, backend, attrs }) =>
+    adamUpdate({ inputs, backend: backend as WasmKernelBackend, attrs: attrs as unknown as AdamUpdateAttrs }),
+};

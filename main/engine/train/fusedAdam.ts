@@ -1,0 +1,81 @@
+// Adam with one fused kernel per variable on the wasm backend.
+import * as tf from '@tensorflow/tfjs';
+import { ADAM_UPDATE, type AdamUpdateAttrs } from '../backends/wasmKernels/AdamUpdate.ts';
+
+/** tfjs's AdamOptimizer keeps its state in private fields; this names the ones we use. */
+type VariableGradients = Parameters<tf.AdamOptimizer['applyGradients']>[0];
+
+interface AdamState {
+  accBeta1: tf.Variable;
+  accBeta2: tf.Variable;
+  accumulatedFirstMoment: { originalName: string; variable: tf.Variable }[];
+  accumulatedSecondMoment: { originalName: string; variable: tf.Variable }[];
+}
+
+/**
+ * tfjs's Adam, with the per-variable update done by one kernel (`GraftAdamUpdate`) on the wasm
+ * backend instead of ~12 elementwise kernels each allocating a full-size tensor. The update is
+ * bit-identical to tfjs's (the kernel repeats its float32 arithmetic step by step), and the
+ * state — the moment variables, accBeta1/accBeta2, the iteration count — is tfjs's own, so
+ * getWeights/setWeights/getConfig and saved checkpoints are unchanged. On other backends, or if
+ * the kernel is not registered, it is tfjs's Adam.
+ */
+export class FusedAdamOptimizer extends tf.AdamOptimizer {
+  constructor(learningRate: number, beta1 = 0.9, beta2 = 0.999, epsilon?: number) {
+    super(learningRate, beta1, beta2, epsilon);
+  }
+
+  override applyGradients(variableGradients: VariableGradients): void {
+    if (tf.getBackend() !== 'wasm' || tf.getKernel(ADAM_UPDATE, 'wasm') === undefined) {
+      super.applyGradients(variableGradients);
+      return;
+    }
+    const state = this as unknown as AdamState;
+    const names = Array.isArray(variableGradients) ? variableGradients.map((v) => v.name) : Object.keys(variableGradients);
+    // The float32 values tfjs's Adam would use, read back from its variables (a scalar each).
+    const accBeta1 = state.accBeta1.dataSync()[0]!;
+    const accBeta2 = state.accBeta2.dataSync()[0]!;
+    const attrs: AdamUpdateAttrs = {
+      learningRate: this.learningRate,
+      beta1: this.beta1,
+      beta2: this.beta2,
+      oneMinusBeta1: 1 - this.beta1,
+      oneMinusBeta2: 1 - this.beta2,
+      epsilon: this.epsilon,
+      oneMinusAccBeta1: 1 - accBeta1,
+      oneMinusAccBeta2: 1 - accBeta2,
+    };
+    const engine = tf.engine();
+    tf.tidy(() => {
+      names.forEach((name, i) => {
+        const value = engine.registeredVariables[name];
+        if (value === undefined) throw new Error(`FusedAdamOptimizer: no variable named ${name}`);
+        // Moments are created lazily, keyed by position, with tfjs's names: as tfjs's Adam does.
+        state.accumulatedFirstMoment[i] ??= {
+          originalName: `${name}/m`,
+          variable: tf.tidy(() => tf.zerosLike(value).variable(false)),
+        };
+        state.accumulatedSecondMoment[i] ??= {
+          originalName: `${name}/v`,
+          variable: tf.tidy(() => tf.zerosLike(value).variable(false)),
+        };
+        const gradient = Array.isArray(variableGradients) ? variableGradients[i]?.tensor : variableGradients[name];
+        if (gradient == null) return;
+        const m = state.accumulatedFirstMoment[i].variable;
+        const v = state.accumulatedSecondMoment[i].variable;
+        const [x1, m1, v1] = engine.runKernel(
+          ADAM_UPDATE,
+          { x: value, m, v, g: gradient },
+          attrs as unknown as tf.NamedAttrMap,
+        ) as tf.Tensor[];
+        // assign swaps in the new data (the old is freed): nothing is written in place.
+        m.assign(m1!);
+        v.assign(v1!);
+        value.assign(x1!);
+      });
+      state.accBeta1.assign(tf.mul(state.accBeta1, this.beta1));
+      state.accBeta2.assign(tf.mul(state.accBeta2, this.beta2));
+    });
+    this.incrementIterations();
+  }
+}
