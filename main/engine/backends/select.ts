@@ -5,7 +5,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { getThreadsCount, version_wasm } from '@tensorflow/tfjs-backend-wasm';
 import { registerWasmTrainingKernels } from './wasmKernels/index.ts';
-import { graftWasmUsesFma } from './wasmGemm/module.ts';
+import { graftWasmUsesFma } from './graftWasm/module.ts';
 
 export type BackendName = 'tensorflow-gpu' | 'tensorflow' | 'wasm' | 'cpu';
 

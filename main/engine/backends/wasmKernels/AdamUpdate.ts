@@ -1,5 +1,5 @@
 import type { KernelConfig, TensorInfo } from '@tensorflow/tfjs';
-import { graftWasm, heapAddress } from '../wasmGemm/module.ts';
+import { graftWasm, heapAddress } from '../graftWasm/module.ts';
 import { input, type KernelArgs, type WasmKernelBackend } from './wasmBackend.ts';
 
 /** Graft's own kernel (no tfjs op has this name): one Adam step for one variable. */
@@ -34,7 +34,7 @@ export interface AdamUpdateAttrs {
  *
  * Outputs are fresh: x must not change in place (XNNPACK's matmul/conv cache packed weights by
  * tensor id), and m, v may share their data with other tensors (a clone, setWeights' source).
- * The loop is Graft's wasm (wasmGemm/adamWat.ts); the f32 arguments round the scalars to
+ * The loop is Graft's wasm (graftWasm/adamWat.ts); the f32 arguments round the scalars to
  * float32 as tfjs' scalar tensors do.
  */
 function adamUpdate(args: KernelArgs<AdamUpdateAttrs>): TensorInfo[] {

@@ -1,10 +1,10 @@
 import * as tf from '@tensorflow/tfjs';
 import type { BatchMatMulAttrs, KernelConfig, TensorInfo } from '@tensorflow/tfjs';
-import { gemmInto } from '../wasmGemm/gemm.ts';
+import { gemmInto } from '../graftWasm/gemm.ts';
 import { asKernelFunc, input, runWasmKernel, type KernelArgs } from './wasmBackend.ts';
 
 /**
- * Every float32 product goes to Graft's packed matrix product (wasmGemm/), which reads
+ * Every float32 product goes to Graft's packed matrix product (graftWasm/), which reads
  * transposed operands and each matrix of a batch in place. The shipped kernel reached XNNPACK
  * only for one untransposed pair (a dense layer's backward products, xᵀ·dy and dy·Wᵀ, ran a
  * scalar C++ loop), and XNNPACK re-packed a weight matrix every time Adam replaced it.

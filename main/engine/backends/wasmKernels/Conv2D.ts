@@ -2,13 +2,13 @@ import * as tf from '@tensorflow/tfjs';
 import type { Conv2DAttrs, KernelConfig, TensorInfo } from '@tensorflow/tfjs';
 import { convInfo } from './convInfo.ts';
 import { im2colOnHeap, imagesPerPatchChunk, type ConvGeometry } from './im2col.ts';
-import { gemmInto } from '../wasmGemm/gemm.ts';
+import { gemmInto } from '../graftWasm/gemm.ts';
 import { asKernelFunc, f32, free, input, runWasmKernel, type KernelArgs, type WasmKernelBackend } from './wasmBackend.ts';
 
 /**
  * out[b, oy, ox, co] = Σ_{kh, kw, ci} x[b, oy·s + kh·d − pad, ox·s + kw·d − pad, ci] · W[kh, kw, ci, co]
  *
- * As Graft's packed matrix product (wasmGemm/): out[P, Co] = cols[P, K] · W[K, Co], with
+ * As Graft's packed matrix product (graftWasm/): out[P, Co] = cols[P, K] · W[K, Co], with
  * P = b·oy·ox, K = kh·kw·ci, x's patches as the rows of cols (im2col), and the filter already
  * that K×Co matrix. A 1×1 stride-1 unpadded convolution is the product x[P, Ci] · W with no
  * patches at all. Replaces the shipped XNNPACK convolution, which re-packs the filter that

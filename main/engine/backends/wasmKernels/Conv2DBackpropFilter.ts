@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { Conv2DBackpropFilterAttrs, KernelConfig, TensorInfo } from '@tensorflow/tfjs';
-import { gemmInto } from '../wasmGemm/gemm.ts';
-import { heapAddress } from '../wasmGemm/module.ts';
+import { gemmInto } from '../graftWasm/gemm.ts';
+import { heapAddress } from '../graftWasm/module.ts';
 import { convInfo } from './convInfo.ts';
 import { im2colOnHeap, imagesPerPatchChunk } from './im2col.ts';
 import { asKernelFunc, free, input, type KernelArgs } from './wasmBackend.ts';
@@ -11,7 +11,7 @@ import { asKernelFunc, free, input, type KernelArgs } from './wasmBackend.ts';
  *
  * Missing from the shipped wasm backend. As a matrix product, dW[K, Co] = colsᵀ[K, P] · dy[P, Co]
  * with P = b·oy·ox positions, K = kh·kw·ci, and x's patches as the rows of cols (im2col). Graft's
- * product (wasmGemm/) reads cols transposed where it lies and writes dW in the filter's own
+ * product (graftWasm/) reads cols transposed where it lies and writes dW in the filter's own
  * [kh, kw, ci, co] order, so the patches are the only copy. They are built a few images at a
  * time, each chunk's product added onto dW, so the patch matrix stays small whatever the batch.
  */

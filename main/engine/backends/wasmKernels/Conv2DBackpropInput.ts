@@ -2,13 +2,13 @@ import * as tf from '@tensorflow/tfjs';
 import type { Conv2DBackpropInputAttrs, KernelConfig, TensorInfo } from '@tensorflow/tfjs';
 import { convInfo } from './convInfo.ts';
 import { col2imOnHeap, imagesPerPatchChunk } from './im2col.ts';
-import { gemmInto } from '../wasmGemm/gemm.ts';
-import { heapAddress } from '../wasmGemm/module.ts';
+import { gemmInto } from '../graftWasm/gemm.ts';
+import { heapAddress } from '../graftWasm/module.ts';
 import { asKernelFunc, f32, free, input, runWasmKernel, type KernelArgs } from './wasmBackend.ts';
 
 /**
  * dx is the "full" correlation of dy with the filter: each output position's gradient spread
- * back over the patch it was computed from. As Graft's packed matrix product (wasmGemm/):
+ * back over the patch it was computed from. As Graft's packed matrix product (graftWasm/):
  * dcols[P, K] = dy[P, Co] · W[K, Co]ᵀ (P = b·oy·ox, K = kh·kw·ci; the product reads W
  * transposed in place), then each patch row scatter-added back onto dx (col2im), a chunk of
  * whole images at a time so dcols stays ~16 MB.
@@ -17,7 +17,7 @@ import { asKernelFunc, f32, free, input, runWasmKernel, type KernelArgs } from '
  * layer (batch 64, 14×14×64 → 14×14×32, CPU ms): this 10.7; the previous stride-1 route, XNNPACK
  * convolving dy with the flipped filter, 15.1; that convolution through our im2col + gemm 16–19
  * (a 12544×576×32 product, too narrow for the packed tiles); col2im in JavaScript instead of
- * wasm 18.7 (col2im is now Graft's wasm loop, wasmGemm/dataWat.ts).
+ * wasm 18.7 (col2im is now Graft's wasm loop, graftWasm/dataWat.ts).
  */
 function conv2DBackpropInput(args: KernelArgs<Conv2DBackpropInputAttrs>): TensorInfo {
   const { backend, attrs } = args;

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
 import type { NamedAttrMap } from '@tensorflow/tfjs';
-import { graftWasm } from '../wasmGemm/module.ts';
+import { graftWasm } from '../graftWasm/module.ts';
 import { onBothBackends, randomSource, randomTensor, startWasm, type HostTensor } from './kernelTesting.ts';
 
 beforeAll(startWasm);

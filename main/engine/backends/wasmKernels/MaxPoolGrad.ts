@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import type { KernelConfig, MaxPoolGradAttrs, TensorInfo } from '@tensorflow/tfjs';
-import { graftWasm, heapAddress } from '../wasmGemm/module.ts';
+import { graftWasm, heapAddress } from '../graftWasm/module.ts';
 import { asKernelFunc, f32, input, type KernelArgs } from './wasmBackend.ts';
 
 /**

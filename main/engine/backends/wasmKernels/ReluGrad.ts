@@ -1,12 +1,12 @@
 import * as tf from '@tensorflow/tfjs';
 import type { GradConfig, KernelConfig, TensorInfo } from '@tensorflow/tfjs';
-import { graftWasm, heapAddress } from '../wasmGemm/module.ts';
+import { graftWasm, heapAddress } from '../graftWasm/module.ts';
 import { asKernelFunc, input, type KernelArgs } from './wasmBackend.ts';
 
 /** Graft's kernel name for dy · step(x), the gradient of a ReLU (wasm only). */
 export const GRAFT_RELU_GRAD = 'GraftReluGrad';
 
-/** dx = dy · step(x) in one SIMD pass (wasmGemm/dataWat.ts). */
+/** dx = dy · step(x) in one SIMD pass (graftWasm/dataWat.ts). */
 function reluGrad(args: KernelArgs<unknown>): TensorInfo {
   const { backend } = args;
   const dy = input(args, 'dy');

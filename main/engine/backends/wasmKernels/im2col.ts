@@ -1,5 +1,5 @@
 import type { backend_util } from '@tensorflow/tfjs';
-import { graftWasm, type GeometryArgs } from '../wasmGemm/module.ts';
+import { graftWasm, type GeometryArgs } from '../graftWasm/module.ts';
 import type { WasmKernelBackend } from './wasmBackend.ts';
 
 /** The NHWC convolution geometry our im2col/col2im loops need, from tfjs' Conv2DInfo. */
@@ -58,7 +58,7 @@ export function imagesPerPatchChunk(g: ConvGeometry, maxFloats = PATCH_CHUNK_FLO
 
 /**
  * Patches of x as rows: cols[(b, oy, ox), (kh, kw, c)], zero where a patch covers padding.
- * `x` and `cols` are heap byte addresses; the loop is Graft's wasm im2col (wasmGemm/dataWat.ts),
+ * `x` and `cols` are heap byte addresses; the loop is Graft's wasm im2col (graftWasm/dataWat.ts),
  * which copies each kernel row (kw·c contiguous floats when nothing is clipped) in SIMD runs.
  */
 export function im2colOnHeap(backend: WasmKernelBackend, x: number, cols: number, g: ConvGeometry): void {

@@ -15,7 +15,7 @@ import { sliceConfig } from './Slice.ts';
 import { sumConfig } from './Sum.ts';
 import { unsortedSegmentSumConfig } from './UnsortedSegmentSum.ts';
 import { registerWasmKernel } from './wasmBackend.ts';
-import { prepareGraftWasm } from '../wasmGemm/module.ts';
+import { prepareGraftWasm } from '../graftWasm/module.ts';
 
 /** Kernels the shipped wasm backend (4.22) does not have at all. */
 export const addedKernels: readonly KernelConfig[] = [
