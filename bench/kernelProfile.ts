@@ -6,7 +6,7 @@ import * as tf from '@tensorflow/tfjs';
 import type { ModelConfig } from '../contract/spec.ts';
 import { buildNet } from '../main/engine/models/build.ts';
 import { forward } from '../main/engine/models/forward.ts';
-import { lossOf } from '../main/engine/train/evaluate.ts';
+import { sparseSoftmaxCrossEntropy } from '../main/engine/train/softmaxCrossEntropy.ts';
 import { BlockOptimizers } from '../main/engine/train/optimizers.ts';
 import { BATCH } from './graftTrain.ts';
 
@@ -61,7 +61,7 @@ export function profileStep(model: ModelConfig, steps: number): StepProfile {
   const mode = { training: () => true };
   const step = (): void => {
     const loss = tf.tidy(() => {
-      const { value, grads } = tf.variableGrads(() => lossOf(forward(net, x, mode), y), optimizers.variables);
+      const { value, grads } = tf.variableGrads(() => sparseSoftmaxCrossEntropy(forward(net, x, mode), y).loss, optimizers.variables);
       optimizers.apply(grads);
       return value;
     });

@@ -6,6 +6,7 @@
 // training: true, which dropout needs in a custom loop — and dropout masks come from our own
 // seeded stream, since tfjs's Dropout reuses one mask per seed or draws from Math.random.
 import * as tf from '@tensorflow/tfjs';
+import { canFuseDense, denseStack, plainDense, type StackLayer } from './denseStack.ts';
 import type { Block, Net } from './net.ts';
 
 export interface ForwardMode {
@@ -13,6 +14,8 @@ export interface ForwardMode {
   training(blockIndex: number): boolean;
   /** A fresh seed per dropout mask; needed only when a training block has dropout. */
   dropoutSeed?: () => number;
+  /** The input is data (raw or cached features): no gradient flows into it. */
+  inputIsData?: boolean;
 }
 
 export const EVAL_MODE: ForwardMode = { training: () => false };
@@ -40,12 +43,36 @@ function runBlock(block: Block, x: tf.Tensor, training: boolean, mode: ForwardMo
   return out;
 }
 
-/** Runs blocks [from, to) on x. Call inside tf.tidy or a gradient function. */
+/**
+ * Runs blocks [from, to) on x. Call inside tf.tidy or a gradient function. Consecutive plain
+ * dense blocks run as one fused operation where the backend has it (models/denseStack.ts).
+ */
 export function forward(net: Net, x: tf.Tensor, mode: ForwardMode, from = 0, to = net.blocks.length): tf.Tensor {
   let out = x;
-  for (let i = from; i < to; i++) {
+  const fuse = canFuseDense();
+  for (let i = from; i < to; ) {
+    const run = fuse ? plainDenseRun(net, mode, out, i, to) : [];
+    if (run.length > 0) {
+      out = denseStack(out, run, !(mode.inputIsData && i === from));
+      i += run.length;
+      continue;
+    }
     const block = net.blocks[i];
     if (block) out = runBlock(block, out, mode.training(i), mode);
+    i++;
   }
   return out;
+}
+
+/** The plain dense blocks from block `from` on (none if the first cannot take `x` as it is). */
+function plainDenseRun(net: Net, mode: ForwardMode, x: tf.Tensor, from: number, to: number): StackLayer[] {
+  const run: StackLayer[] = [];
+  for (let i = from; i < to; i++) {
+    const block = net.blocks[i];
+    const layer = block && plainDense(block, mode.training(i));
+    if (!layer) break;
+    run.push(layer);
+  }
+  if (x.rank > 2 && !run[0]?.flattens) return [];
+  return run;
 }

@@ -2,13 +2,14 @@
 // Regression: MSE on the standardized target, so a task measured in grams does not outweigh
 // one measured in probabilities; its MAE and RMSE go back to the target's own units.
 import * as tf from '@tensorflow/tfjs';
+import { sparseSoftmaxCrossEntropyLoss } from '../train/softmaxCrossEntropy.ts';
 import type { TaskInfo } from './data.ts';
 import { accuracy, macroF1, meanAbsoluteError, rootMeanSquaredError } from './metrics.ts';
 
 export function taskLoss(output: tf.Tensor, target: tf.Tensor1D, task: TaskInfo): tf.Scalar {
   return tf.tidy(() => {
     if (task.partial) return labelledLoss(output, target, task);
-    if (task.type === 'classification') return tf.losses.softmaxCrossEntropy(tf.oneHot(target, task.units), output) as tf.Scalar;
+    if (task.type === 'classification') return sparseSoftmaxCrossEntropyLoss(output, target);
     return tf.mean(tf.square(tf.sub(tf.reshape(output, [-1]), target))) as tf.Scalar;
   });
 }

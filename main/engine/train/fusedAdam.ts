@@ -15,8 +15,8 @@ interface AdamState {
 /**
  * tfjs's Adam, with the per-variable update done by one kernel (`GraftAdamUpdate`) on the wasm
  * backend instead of ~12 elementwise kernels each allocating a full-size tensor. The update is
- * bit-identical to tfjs's (the kernel repeats its float32 arithmetic step by step), and the
- * state — the moment variables, accBeta1/accBeta2, the iteration count — is tfjs's own, so
+ * tfjs's up to float32 rounding (the bias corrections are folded into two scalars, see
+ * graftWasm/adamWat.ts), and the state — the moment variables, accBeta1/accBeta2, the iteration count — is tfjs's own, so
  * getWeights/setWeights/getConfig and saved checkpoints are unchanged. On other backends, or if
  * the kernel is not registered, it is tfjs's Adam.
  */

@@ -11,10 +11,11 @@ import { shouldStopEarly, watchEpoch } from '../earlyStopping.ts';
 import { forward, type ForwardMode } from '../models/forward.ts';
 import { paramCount, type Net } from '../models/net.ts';
 import type { Strategy, StrategyContext } from '../strategies/types.ts';
-import { correctOf, evaluate, lossOf } from './evaluate.ts';
+import { evaluate } from './evaluate.ts';
 import { FeatureCache } from './features.ts';
 import type { BlockOptimizers } from './optimizers.ts';
 import type { RunData } from './runData.ts';
+import { sparseSoftmaxCrossEntropy } from './softmaxCrossEntropy.ts';
 
 export interface MetricPoint {
   task: string;
@@ -85,9 +86,9 @@ function trainStep(o: LoopOptions, xb: tf.Tensor, yb: tf.Tensor1D, from: number,
   let correct: tf.Scalar | null = null;
   const loss = tf.tidy(() => {
     const { value, grads } = tf.variableGrads(() => {
-      const logits = forward(o.net, xb, mode, from);
-      correct = tf.keep(correctOf(logits, yb));
-      return lossOf(logits, yb);
+      const { loss, correct: hits } = sparseSoftmaxCrossEntropy(forward(o.net, xb, mode, from), yb);
+      correct = tf.keep(hits);
+      return loss;
     }, o.optimizers.variables);
     o.optimizers.apply(grads);
     return value;
@@ -147,7 +148,7 @@ export async function trainLoop(o: LoopOptions): Promise<LoopResult> {
       o.optimizers.configure(phase.firstTrainable, phase.lrs);
       const inputs = cache.inputsFor(phase.firstTrainable);
       const rng = epochRng(o.seed, epoch);
-      const mode: ForwardMode = { training: (i) => i >= phase.firstTrainable, dropoutSeed: () => randomInt(rng, 2 ** 31) };
+      const mode: ForwardMode = { training: (i) => i >= phase.firstTrainable, dropoutSeed: () => randomInt(rng, 2 ** 31), inputIsData: true };
       const order = permutation(data.train.n, rng);
       const epochStart = performance.now();
       let lossSum = 0;

@@ -1,7 +1,8 @@
 // Graft's own WebAssembly kernels, instantiated on the tfjs wasm backend's heap.
 //
 // One module holds the matrix product (gemmWat.ts), the data loops next to it (dataWat.ts) and
-// the max-pool gradient (poolWat.ts) and Adam's update (adamWat.ts).
+// the max-pool gradient (poolWat.ts), Adam's update (adamWat.ts) and the per-layer loops of a
+// fused dense stack (denseWat.ts).
 // It is compiled once per process from its text and instantiated against each wasm backend's
 // memory, so it reads and writes tensors where they live: no copy in or out. Addresses are
 // heap byte offsets (`heapAddress`).
@@ -10,6 +11,7 @@ import type { TensorInfo } from '@tensorflow/tfjs';
 import type { WasmKernelBackend } from '../wasmKernels/wasmBackend.ts';
 import { ADAM_WAT } from './adamWat.ts';
 import { dataWat } from './dataWat.ts';
+import { DENSE_WAT } from './denseWat.ts';
 import { GEMM_SHAPE, gemmWat } from './gemmWat.ts';
 import { POOL_WAT } from './poolWat.ts';
 
@@ -34,8 +36,12 @@ export interface GraftWasm {
   adam(
     x: number, m: number, v: number, g: number, xOut: number, mOut: number, vOut: number, n: number,
     beta1: number, beta2: number, oneMinusBeta1: number, oneMinusBeta2: number, epsilon: number,
-    negativeLr: number, oneMinusAccBeta1: number, oneMinusAccBeta2: number,
+    stepScale: number, rootScale: number,
   ): void;
+  /** y = relu?(y + bias) in place, row by row; bias 0 for none. */
+  biasRelu(y: number, bias: number, rows: number, cols: number, relu: number): void;
+  /** out[c] = Σ_r g[r, c], in float64. */
+  columnSums(g: number, rows: number, cols: number, out: number): void;
   maxPoolGrad2x2(x: number, dy: number, dx: number, batch: number, inH: number, inW: number, c: number, outH: number, outW: number): void;
 }
 
@@ -77,7 +83,7 @@ function relaxedSimd(): boolean {
 
 /** The module's text: with fma, the product uses relaxed SIMD's fused multiply-add. */
 export function graftWasmText(fma: boolean): string {
-  return `(module (import "env" "memory" (memory 1)) ${gemmWat({ ...GEMM_SHAPE, fma })} ${dataWat()} ${POOL_WAT} ${ADAM_WAT})`;
+  return `(module (import "env" "memory" (memory 1)) ${gemmWat({ ...GEMM_SHAPE, fma })} ${dataWat()} ${POOL_WAT} ${ADAM_WAT} ${DENSE_WAT})`;
 }
 
 /** WebAssembly bytes of the module (wabt is loaded only here). */

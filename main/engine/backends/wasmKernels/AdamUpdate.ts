@@ -25,17 +25,13 @@ export interface AdamUpdateAttrs {
 /**
  * Adam's update of one variable in one pass: reads the variable x, its moments m and v and the
  * gradient g, and returns [x', m', v'] as three new tensors. It replaces the ~12 elementwise
- * kernels (each allocating a full-size tensor) tfjs's AdamOptimizer runs per variable, and
- * repeats their float32 arithmetic operation by operation, so the result is bit-identical:
+ * kernels (each allocating a full-size tensor) tfjs's AdamOptimizer runs per variable. The
+ * moments are tfjs' to the bit; the step folds the bias corrections into two scalars, as PyTorch
+ * does (graftWasm/adamWat.ts has the formula and why).
  *
- *   m' = m·β1 + g·(1−β1)          m̂ = m' / (1−β1ᵗ)
- *   v' = v·β2 + g²·(1−β2)         v̂ = v' / (1−β2ᵗ)
- *   x' = (m̂ / (√v̂ + ε))·(−lr) + x
- *
- * Outputs are fresh: x must not change in place (XNNPACK's matmul/conv cache packed weights by
- * tensor id), and m, v may share their data with other tensors (a clone, setWeights' source).
- * The loop is Graft's wasm (graftWasm/adamWat.ts); the f32 arguments round the scalars to
- * float32 as tfjs' scalar tensors do.
+ * Outputs are fresh: x must not change in place (the shipped XNNPACK kernels still used in
+ * inference cache packed weights by tensor id), and m, v may share their data with other
+ * tensors (a clone, setWeights' source).
  */
 function adamUpdate(args: KernelArgs<AdamUpdateAttrs>): TensorInfo[] {
   const { backend, attrs } = args;
@@ -57,7 +53,8 @@ function adamUpdate(args: KernelArgs<AdamUpdateAttrs>): TensorInfo[] {
   graftWasm(backend).adam(
     xa, ma, va, ga, xoa, moa, voa, n,
     attrs.beta1, attrs.beta2, attrs.oneMinusBeta1, attrs.oneMinusBeta2, attrs.epsilon,
-    -attrs.learningRate, attrs.oneMinusAccBeta1, attrs.oneMinusAccBeta2,
+    // The bias corrections folded into two scalars (graftWasm/adamWat.ts).
+    -attrs.learningRate / attrs.oneMinusAccBeta1, 1 / Math.sqrt(attrs.oneMinusAccBeta2),
   );
   return [xOut, mOut, vOut];
 }

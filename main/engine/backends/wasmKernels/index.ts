@@ -5,6 +5,7 @@ import { batchMatMulConfig } from './BatchMatMul.ts';
 import { conv2DConfig } from './Conv2D.ts';
 import { conv2DBackpropFilterConfig } from './Conv2DBackpropFilter.ts';
 import { conv2DBackpropInputConfig } from './Conv2DBackpropInput.ts';
+import { denseStackConfig, denseStackGradConfig } from './DenseStack.ts';
 import { depthwiseConv2dNativeBackpropFilterConfig } from './DepthwiseConv2dNativeBackpropFilter.ts';
 import { depthwiseConv2dNativeBackpropInputConfig } from './DepthwiseConv2dNativeBackpropInput.ts';
 import { gatherV2Config } from './GatherV2.ts';
@@ -12,6 +13,7 @@ import { identityConfig } from './Identity.ts';
 import { maxPoolGradConfig } from './MaxPoolGrad.ts';
 import { reluGradConfig, reluGradKernelConfig } from './ReluGrad.ts';
 import { sliceConfig } from './Slice.ts';
+import { softmaxXentKernelConfigs } from './SoftmaxCrossEntropy.ts';
 import { sumConfig } from './Sum.ts';
 import { unsortedSegmentSumConfig } from './UnsortedSegmentSum.ts';
 import { registerWasmKernel } from './wasmBackend.ts';
@@ -26,6 +28,10 @@ export const addedKernels: readonly KernelConfig[] = [
   // Graft's own: one Adam step for one variable (train/fusedAdam.ts), a ReLU's gradient.
   adamUpdateConfig,
   reluGradKernelConfig,
+  ...softmaxXentKernelConfigs,
+  // A run of dense layers as one operation, and its gradient (models/denseStack.ts).
+  denseStackConfig,
+  denseStackGradConfig,
 ];
 
 /**
