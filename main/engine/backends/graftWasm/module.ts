@@ -31,7 +31,7 @@ export interface GraftWasm {
   /** cols = the patches of x, one row per output position (im2col). */
   im2col(x: number, cols: number, ...geometry: GeometryArgs): void;
   /** dx += each patch row of cols added back onto its image (col2im). */
-  col2im(cols: number, dx: number, ...geometry: GeometryArgs): void;
+  col2im(dx: number, cols: number, ...geometry: GeometryArgs): void;
   reluGrad(dy: number, x: number, dx: number, n: number): void;
   adam(
     x: number, m: number, v: number, g: number, xOut: number, mOut: number, vOut: number, n: number,

@@ -67,7 +67,7 @@ export function im2colOnHeap(backend: WasmKernelBackend, x: number, cols: number
 
 /** dx += col2im(cols): each patch row added back where it came from (overlaps accumulate). */
 export function col2imOnHeap(backend: WasmKernelBackend, cols: number, dx: number, g: ConvGeometry): void {
-  graftWasm(backend).col2im(cols, dx, ...geometryArgs(g));
+  graftWasm(backend).col2im(dx, cols, ...geometryArgs(g));
 }
 
 function geometryArgs(g: ConvGeometry): GeometryArgs {
