@@ -1,11 +1,8 @@
 // Softmax cross-entropy against integer labels, with the batch's hit count, as one fused kernel
 // on the wasm backend (per-kernel engine overhead dominates small models' steps there).
 import * as tf from '@tensorflow/tfjs';
-import { GRAFT_SOFTMAX_XENT, softmaxXentGradConfig } from '../backends/wasmKernels/SoftmaxCrossEntropy.ts';
+import { GRAFT_SOFTMAX_XENT } from '../backends/wasmKernels/SoftmaxCrossEntropy.ts';
 import { correctOf, lossOf } from './evaluate.ts';
-
-// Gradients are global (not per backend); this one is for Graft's own kernel name only.
-tf.registerGradient(softmaxXentGradConfig);
 
 export interface LossAndHits {
   /** Mean softmax cross-entropy over the batch (differentiable in the logits). */

@@ -3,7 +3,8 @@ import type { Conv2DAttrs, KernelConfig, TensorInfo } from '@tensorflow/tfjs';
 import { convInfo } from './convInfo.ts';
 import { im2colOnHeap, imagesPerPatchChunk, type ConvGeometry } from './im2col.ts';
 import { gemmInto } from '../graftWasm/gemm.ts';
-import { asKernelFunc, f32, free, input, runWasmKernel, type KernelArgs, type WasmKernelBackend } from './wasmBackend.ts';
+import { heapAddress } from '../graftWasm/module.ts';
+import { asKernelFunc, free, input, runWasmKernel, type KernelArgs, type WasmKernelBackend } from './wasmBackend.ts';
 
 /**
  * out[b, oy, ox, co] = Σ_{kh, kw, ci} x[b, oy·s + kh·d − pad, ox·s + kw·d − pad, ci] · W[kh, kw, ci, co]
@@ -55,8 +56,8 @@ function convolveViaGemm(
     for (let b0 = 0; b0 < g.batch; b0 += chunk) {
       const images = Math.min(chunk, g.batch - b0);
       // Addresses, not views: gemmInto allocates its scratch, which may grow the heap.
-      const xAt = f32(backend, x).byteOffset + 4 * b0 * g.inH * g.inW * g.inC;
-      im2colOnHeap(backend, xAt, f32(backend, cols).byteOffset, { ...g, batch: images });
+      const xAt = heapAddress(backend, x) + 4 * b0 * g.inH * g.inW * g.inC;
+      im2colOnHeap(backend, xAt, heapAddress(backend, cols), { ...g, batch: images });
       gemmInto(
         backend,
         { tensor: cols },

@@ -13,7 +13,7 @@ import { identityConfig } from './Identity.ts';
 import { maxPoolGradConfig } from './MaxPoolGrad.ts';
 import { reluGradConfig, reluGradKernelConfig } from './ReluGrad.ts';
 import { sliceConfig } from './Slice.ts';
-import { softmaxXentKernelConfigs } from './SoftmaxCrossEntropy.ts';
+import { softmaxXentGradConfig, softmaxXentKernelConfigs } from './SoftmaxCrossEntropy.ts';
 import { sumConfig } from './Sum.ts';
 import { unsortedSegmentSumConfig } from './UnsortedSegmentSum.ts';
 import { registerWasmKernel } from './wasmBackend.ts';
@@ -62,4 +62,6 @@ export async function registerWasmTrainingKernels(): Promise<void> {
   for (const config of [...addedKernels, ...replacedKernels]) registerWasmKernel(config);
   // Runs our kernel on wasm only; every other backend keeps tfjs' formula (ReluGrad.ts).
   tf.registerGradient(reluGradConfig);
+  // The gradient of Graft's own loss kernel (train/softmaxCrossEntropy.ts).
+  tf.registerGradient(softmaxXentGradConfig);
 }
