@@ -16,6 +16,11 @@ export interface Sizes {
   trainEpochs: number;
   /** PyTorch reference: timed steps. */
   torchSteps: number;
+  /**
+   * Training comparisons are measured this many times, Graft then PyTorch each time; the figure
+   * is the median round. One pair of measurements on a shared machine moves by ±10–20 %.
+   */
+  trainRounds: number;
   loggingPoints: number;
   compareRuns: number;
   comparePoints: number;
@@ -28,12 +33,12 @@ export interface Sizes {
 
 export function sizesFor(o: Pick<BenchOptions, 'quick' | 'tiny'>): Sizes {
   if (o.tiny) {
-    return { trainSteps: 2, trainEpochs: 2, torchSteps: 2, loggingPoints: 2_000, compareRuns: 4, comparePoints: 200, concurrencyRuns: 1, workers: [1], profileSteps: 1 };
+    return { trainSteps: 2, trainEpochs: 2, torchSteps: 2, trainRounds: 1, loggingPoints: 2_000, compareRuns: 4, comparePoints: 200, concurrencyRuns: 1, workers: [1], profileSteps: 1 };
   }
   if (o.quick) {
-    return { trainSteps: 10, trainEpochs: 3, torchSteps: 20, loggingPoints: 20_000, compareRuns: 100, comparePoints: 1_000, concurrencyRuns: 4, workers: [1, 2], profileSteps: 5 };
+    return { trainSteps: 10, trainEpochs: 3, torchSteps: 20, trainRounds: 1, loggingPoints: 20_000, compareRuns: 100, comparePoints: 1_000, concurrencyRuns: 4, workers: [1, 2], profileSteps: 5 };
   }
-  return { trainSteps: 30, trainEpochs: 4, torchSteps: 60, loggingPoints: 100_000, compareRuns: 100, comparePoints: 10_000, concurrencyRuns: 4, workers: [1, 2], profileSteps: 10 };
+  return { trainSteps: 30, trainEpochs: 4, torchSteps: 60, trainRounds: 3, loggingPoints: 100_000, compareRuns: 100, comparePoints: 10_000, concurrencyRuns: 4, workers: [1, 2], profileSteps: 10 };
 }
 
 export function parseArgs(argv: readonly string[]): BenchOptions {

@@ -22,6 +22,7 @@ export function formatReport(r: BenchResults): string {
     lines.push(
       `${label}: Graft ${fmt(t.graftSamplesPerSec)} samples/s, PyTorch ${fmt(t.pytorchSamplesPerSec)} → ${fmt(t.ratio, 2)}× ` +
         `(per CPU-second: ${fmt(t.graftCpuSamplesPerSec)} vs ${fmt(t.pytorchCpuSamplesPerSec)} → ${fmt(t.cpuRatio, 2)}×)` +
+        (t.rounds.length > 1 ? `; median of ${t.rounds.length} rounds, ratios ${t.rounds.map((x) => fmt(x.ratio, 2)).join(' / ')}` : '') +
         (t.pytorchMissing ? ` — ${t.pytorchMissing}` : ''),
     );
   }

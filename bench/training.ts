@@ -7,7 +7,7 @@ import type { SelectedBackend } from '../main/engine/backends/select.ts';
 import { BATCH, graftThroughput, REFERENCE_CNN, REFERENCE_MLP, type GraftTrainResult } from './graftTrain.ts';
 import type { Sizes } from './options.ts';
 import { torchThroughput, type TorchModel } from './python.ts';
-import { ratio } from './stats.ts';
+import { median, ratio } from './stats.ts';
 
 export interface TrainFigure {
   graftSamplesPerSec: number;
@@ -22,6 +22,17 @@ export interface TrainFigure {
   cpuRatio: number | null;
   /** Why there is no PyTorch figure, when there is none. */
   pytorchMissing?: string;
+  /** Each round's measurements (the figures above are the medians over rounds). */
+  rounds: TrainRound[];
+}
+
+export interface TrainRound {
+  graftSamplesPerSec: number;
+  pytorchSamplesPerSec: number | null;
+  ratio: number | null;
+  graftCpuSamplesPerSec: number;
+  pytorchCpuSamplesPerSec: number | null;
+  cpuRatio: number | null;
 }
 
 /** Threads the backend computes on, which is what PyTorch is given too. */
@@ -46,26 +57,48 @@ export const TRAIN_CASES = {
 
 export type TrainCase = keyof typeof TRAIN_CASES;
 
+/** Per case, how many more steps than the CNN's: the smaller models' steps are short to time. */
+const STEP_SCALE: Record<TrainCase, number> = { train: 1, mlp: 10, features: 20 };
+
 export async function trainFigure(which: TrainCase, backend: SelectedBackend, sizes: Sizes): Promise<TrainFigure & { graft: GraftTrainResult }> {
   const c = TRAIN_CASES[which];
-  // The head alone is tiny: more steps per epoch so an epoch lasts long enough to time.
-  const steps = which === 'features' ? sizes.trainSteps * 4 : sizes.trainSteps;
-  const graft = await graftThroughput({ model: c.model, strategy: c.strategy, steps, epochs: sizes.trainEpochs });
   const threads = backendThreads(backend);
-  const torch = torchThroughput(c.torch, { batch: BATCH, steps: which === 'features' ? sizes.torchSteps * 4 : sizes.torchSteps, threads });
-  const reference = 'samplesPerSec' in torch ? torch.samplesPerSec : null;
-  const cpuReference = 'samplesPerSec' in torch ? torch.cpuSamplesPerSec : null;
+  const rounds: TrainRound[] = [];
+  let graft: GraftTrainResult | undefined;
+  let pytorchMissing: string | undefined;
+  for (let round = 0; round < sizes.trainRounds; round++) {
+    graft = await graftThroughput({ model: c.model, strategy: c.strategy, steps: sizes.trainSteps * STEP_SCALE[which], epochs: sizes.trainEpochs });
+    const torch = torchThroughput(c.torch, { batch: BATCH, steps: sizes.torchSteps * STEP_SCALE[which], threads });
+    const reference = 'samplesPerSec' in torch ? torch.samplesPerSec : null;
+    const cpuReference = 'samplesPerSec' in torch ? torch.cpuSamplesPerSec : null;
+    if ('error' in torch) pytorchMissing = torch.error;
+    rounds.push({
+      graftSamplesPerSec: graft.samplesPerSec,
+      pytorchSamplesPerSec: reference,
+      ratio: ratio(graft.samplesPerSec, reference),
+      graftCpuSamplesPerSec: graft.cpuSamplesPerSec,
+      pytorchCpuSamplesPerSec: cpuReference,
+      cpuRatio: ratio(graft.cpuSamplesPerSec, cpuReference),
+    });
+    if (pytorchMissing) break;
+  }
+  const mid = (pick: (r: TrainRound) => number | null): number | null => {
+    const values = rounds.map(pick).filter((v): v is number => v !== null);
+    return values.length === 0 ? null : median(values);
+  };
   return {
-    graftSamplesPerSec: graft.samplesPerSec,
-    pytorchSamplesPerSec: reference,
-    ratio: ratio(graft.samplesPerSec, reference),
+    graftSamplesPerSec: mid((r) => r.graftSamplesPerSec) ?? Number.NaN,
+    pytorchSamplesPerSec: mid((r) => r.pytorchSamplesPerSec),
+    // The median of the rounds' own ratios: each compares two measurements taken side by side.
+    ratio: mid((r) => r.ratio),
     backend: backend.name,
     threads,
-    graftEpochs: graft.epochs,
-    graftCpuSamplesPerSec: graft.cpuSamplesPerSec,
-    pytorchCpuSamplesPerSec: cpuReference,
-    cpuRatio: ratio(graft.cpuSamplesPerSec, cpuReference),
-    ...('error' in torch ? { pytorchMissing: torch.error } : {}),
-    graft,
+    graftEpochs: graft?.epochs ?? [],
+    graftCpuSamplesPerSec: mid((r) => r.graftCpuSamplesPerSec) ?? Number.NaN,
+    pytorchCpuSamplesPerSec: mid((r) => r.pytorchCpuSamplesPerSec),
+    cpuRatio: mid((r) => r.cpuRatio),
+    ...(pytorchMissing ? { pytorchMissing } : {}),
+    rounds,
+    graft: graft!,
   };
 }
