@@ -70,7 +70,11 @@ export async function runBench(o: BenchOptions, log: (line: string) => void): Pr
     }
     if (o.only.has('concurrency')) {
       log('concurrency…');
-      results.concurrency = await concurrencyFigure(sizes.workers, sizes.concurrencyRuns, o.tiny ? 1 : 3, process.env.GRAFT_BACKEND || null);
+      // Full size adds compute-bound CNN runs; quick and tiny keep to the small ones. Small runs
+      // are many, so that starting the workers does not dominate.
+      const small = { workload: 'small' as const, epochs: o.tiny ? 1 : 3, runs: sizes.concurrencyRuns };
+      const workloads = o.tiny || o.quick ? [small] : [small, { workload: 'cnn' as const, epochs: 2, runs: 4 }];
+      results.concurrency = await concurrencyFigure(workloads, sizes.workers, process.env.GRAFT_BACKEND || null);
     }
   } finally {
     removeBenchDirs();

@@ -38,7 +38,7 @@ export function sizesFor(o: Pick<BenchOptions, 'quick' | 'tiny'>): Sizes {
   if (o.quick) {
     return { trainSteps: 10, trainEpochs: 3, torchSteps: 20, trainRounds: 1, loggingPoints: 20_000, compareRuns: 100, comparePoints: 1_000, concurrencyRuns: 4, workers: [1, 2], profileSteps: 5 };
   }
-  return { trainSteps: 30, trainEpochs: 4, torchSteps: 60, trainRounds: 3, loggingPoints: 100_000, compareRuns: 100, comparePoints: 10_000, concurrencyRuns: 4, workers: [1, 2], profileSteps: 10 };
+  return { trainSteps: 30, trainEpochs: 4, torchSteps: 60, trainRounds: 3, loggingPoints: 100_000, compareRuns: 100, comparePoints: 10_000, concurrencyRuns: 16, workers: [1, 2], profileSteps: 10 };
 }
 
 export function parseArgs(argv: readonly string[]): BenchOptions {

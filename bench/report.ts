@@ -55,7 +55,7 @@ export function formatReport(r: BenchResults): string {
   }
   if (r.startup) lines.push(`startup: graft serve to first page with data ${fmt(r.startup.ms)} ms (serve printed its URL after ${fmt(r.startup.serveMs)} ms)`);
   for (const p of r.concurrency ?? []) {
-    lines.push(`concurrency: ${p.workers} worker${p.workers === 1 ? '' : 's'}: ${fmt(p.runsPerMinute, 1)} runs/min (${p.runs} runs in ${fmt(p.seconds, 1)} s${p.failed ? `, ${p.failed} failed` : ''})`);
+    lines.push(`concurrency (${p.workload === 'cnn' ? 'CNN runs' : 'small runs'}): ${p.workers} worker${p.workers === 1 ? '' : 's'}: ${fmt(p.runsPerMinute, 1)} runs/min (${p.runs} runs in ${fmt(p.seconds, 1)} s${p.failed ? `, ${p.failed} failed` : ''})`);
   }
   return lines.join('\n');
 }

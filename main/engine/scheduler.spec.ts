@@ -54,6 +54,21 @@ describe('Scheduler', () => {
     expect(events.some((e) => e.type === 'run-progress' && e.runId === runIds[1])).toBe(true);
   });
 
+  it('hands the worker of a run that ended cleanly to the next run; a failed run\'s worker is not reused', async () => {
+    const good = plansOf({ target: { builtin: 'digits' }, model: { type: 'mlp', hidden: [8] }, arms: [{ strategy: 'scratch' }], seeds: [1, 2, 3], training: { epochs: 1 } });
+    const bad = plansOf({ target: { csv: join(dir, 'missing-too.csv'), target: 'y' }, model: { type: 'mlp', hidden: [8] }, arms: [{ strategy: 'scratch', name: 'bad' }] });
+    // In id order: two good runs, the bad one, the last good one.
+    const { runIds } = experiment('reuse', [good[0]!, good[1]!, ...bad, good[2]!]);
+    const events: GraftEvent[] = [];
+    const s = scheduler(events, { concurrency: 1 });
+    s.wake();
+    await s.idle();
+    await s.stop();
+    expect(runIds.map((id) => store.getRun(id)?.status)).toEqual(['completed', 'completed', 'failed', 'completed']);
+    const reused = (id: number): boolean => events.some((e) => e.type === 'run-log' && e.runId === id && /reused worker thread/.test(e.line));
+    expect(runIds.map(reused)).toEqual([false, true, true, false]);
+  });
+
   it('fails only the run whose data is bad, with the reason, and finishes the others', async () => {
     const good = plansOf({ target: { builtin: 'digits' }, model: { type: 'mlp', hidden: [8] }, arms: [{ strategy: 'scratch' }], training: { epochs: 1 } });
     const bad = plansOf({ target: { csv: join(dir, 'missing.csv'), target: 'y' }, model: { type: 'mlp', hidden: [8] }, arms: [{ strategy: 'scratch', name: 'bad' }] });

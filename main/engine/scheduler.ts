@@ -58,6 +58,8 @@ export class Scheduler {
   private readonly warm: WarmWorkers;
   private readonly concurrency: number;
   private idleWaiters: (() => void)[] = [];
+  /** A run ended without handing back its worker: start a spare for the runs still waiting. */
+  private workerLost = false;
   private stopping = false;
 
   constructor(private readonly o: SchedulerOptions) {
@@ -82,9 +84,13 @@ export class Scheduler {
       }
       this.launch(run, config, source.path);
     }
-    // Runs still waiting get a worker that is already loaded when their turn comes.
-    if (queued.some((run) => !this.active.has(run.id))) this.warm.prewarm();
-    else void this.warm.drop();
+    // Runs still waiting get a worker that is already loaded when their turn comes: a running
+    // run's worker comes back when it ends cleanly (WarmWorkers.giveBack), so a spare is started
+    // only when no run is training, or when one ended without handing its worker back.
+    const waiting = queued.some((run) => !this.active.has(run.id));
+    if (waiting && (this.active.size === 0 || this.workerLost)) this.warm.prewarm();
+    else if (!waiting) void this.warm.drop();
+    this.workerLost = false;
     this.checkIdle();
   }
 
@@ -163,6 +169,8 @@ export class Scheduler {
     this.active.set(run.id, active);
     void worker.done.then((end) => {
       this.active.delete(run.id);
+      if (end.status !== 'failed' && end.worker) this.warm.giveBack(end.worker);
+      else this.workerLost = true;
       this.finish(run, end, active.cancelRequested);
       this.wake();
     });

@@ -21,6 +21,9 @@ export function buildNet(config: ModelConfig, inputShape: number[], numClasses: 
 /** The transferred base of `source` with a new head for `numClasses`, seeded from `seed`. */
 export function transferNet(source: Net, numClasses: number, seed: number): Net {
   const net = withNewHead(source, numClasses);
+  // The source's own head is not part of the new net, so disposing the net would not free its
+  // weights: free them now (a training worker takes the next run only if the last left nothing).
+  for (const layer of source.blocks.at(-1)?.layers ?? []) layer.dispose();
   const head = net.blocks.at(-1);
   if (head) initializeBlocks([head], mulberry32(deriveSeed(seed, 'head')));
   return net;

@@ -1,7 +1,8 @@
 // Starting a training worker costs over a second (tsx registers, TypeScript compiles,
 // TensorFlow.js loads). One spare worker, started while other runs train, hides that cost
-// from the next run. Every run still gets a fresh thread of its own, so a crash, an
-// out-of-memory or a leak stays with its run.
+// from the next run, and a worker whose run ended cleanly comes back as the spare (giveBack):
+// for runs of a few seconds, starting threads took more CPU than training. A run that fails
+// never hands its thread back, so a crash, an out-of-memory or a leak stays with its run.
 import type { Worker } from 'node:worker_threads';
 
 export class WarmWorkers {
@@ -14,6 +15,8 @@ export class WarmWorkers {
   take(): Worker {
     const worker = this.spare ?? this.create();
     this.spare = null;
+    worker.removeAllListeners('error');
+    worker.removeAllListeners('exit');
     worker.ref();
     return worker;
   }
@@ -21,13 +24,31 @@ export class WarmWorkers {
   /** Starts a spare for the next run, unless one is ready. */
   prewarm(): void {
     if (this.spare || this.closed) return;
-    const worker = this.create();
-    // An idle spare must not keep the process alive, and one that fails to load is dropped.
+    this.keep(this.create());
+  }
+
+  /**
+   * A worker that finished a run cleanly becomes the spare. It is ready now, where a spare
+   * started by prewarm() may still be loading, so that one is ended instead.
+   */
+  giveBack(worker: Worker): void {
+    if (this.closed) {
+      void worker.terminate();
+      return;
+    }
+    const starting = this.spare;
+    this.keep(worker);
+    void starting?.terminate();
+  }
+
+  private keep(worker: Worker): void {
+    // An idle spare must not keep the process alive, and one that fails or exits is dropped.
     worker.unref();
-    worker.on('error', () => {});
-    worker.once('exit', () => {
+    const forget = (): void => {
       if (this.spare === worker) this.spare = null;
-    });
+    };
+    worker.on('error', forget);
+    worker.once('exit', forget);
     this.spare = worker;
   }
 

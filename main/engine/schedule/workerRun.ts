@@ -17,7 +17,14 @@ export interface WorkerEvents {
   onArtifact(path: string, info: ArtifactInfo): void;
 }
 
-export type WorkerEnd = { status: 'completed' | 'cancelled'; epochsDone: number } | { status: 'failed'; error: string };
+/**
+ * How a run ended. `worker` is the thread, handed back when the run ended cleanly and the thread
+ * can take another (see trainWorker.ts); the caller then owns it. A failed run's thread is
+ * always ended, so a crash, an out-of-memory or a leak stays with its run.
+ */
+export type WorkerEnd =
+  | { status: 'completed' | 'cancelled'; epochsDone: number; worker?: Worker }
+  | { status: 'failed'; error: string };
 
 export interface WorkerRun {
   cancel(): void;
@@ -45,7 +52,7 @@ export function startWorker(
   const send = (message: ToWorker): void => worker.postMessage(message);
   let end: WorkerEnd | null = null;
   const done = new Promise<WorkerEnd>((resolve) => {
-    worker.on('message', (message: FromWorker) => {
+    const onMessage = (message: FromWorker): void => {
       switch (message.type) {
         case 'started':
           return events.onStarted(message.environment);
@@ -59,6 +66,12 @@ export function startWorker(
           return events.onArtifact(message.path, message.info);
         case 'finished':
           end = { status: message.status, epochsDone: message.epochsDone };
+          if (message.reusable && !terminated) {
+            // Hand the thread back as it is: this run's listeners go, the next run adds its own.
+            detach();
+            resolve({ ...end, worker });
+            return;
+          }
           void worker.terminate();
           return;
         case 'failed':
@@ -66,18 +79,28 @@ export function startWorker(
           void worker.terminate();
           return;
       }
-    });
-    worker.on('error', (err: Error) => {
+    };
+    const onError = (err: Error): void => {
       end ??= { status: 'failed', error: describeCrash(err) };
-    });
-    worker.on('exit', (code) => {
+    };
+    const onExit = (code: number): void => {
       resolve(end ?? { status: 'failed', error: `the training worker exited with code ${code} before the run finished` });
-    });
+    };
+    const detach = (): void => {
+      worker.off('message', onMessage);
+      worker.off('error', onError);
+      worker.off('exit', onExit);
+    };
+    worker.on('message', onMessage);
+    worker.on('error', onError);
+    worker.on('exit', onExit);
   });
+  let terminated = false;
   send({ type: 'start', ...start });
   return {
     cancel: () => send({ type: 'cancel' }),
     terminate: async () => {
+      terminated = true;
       end ??= { status: 'failed', error: 'terminated' };
       await worker.terminate();
     },

@@ -14,5 +14,6 @@ export type FromWorker =
   | { type: 'progress'; fraction: number; etaSeconds: number | null }
   | { type: 'log'; line: string }
   | { type: 'artifact'; path: string; info: ArtifactInfo }
-  | { type: 'finished'; status: 'completed' | 'cancelled'; epochsDone: number }
+  /** reusable: the run left no tensor or variable behind, so this thread can take another run. */
+  | { type: 'finished'; status: 'completed' | 'cancelled'; epochsDone: number; reusable: boolean }
   | { type: 'failed'; error: string };

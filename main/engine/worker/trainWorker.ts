@@ -1,7 +1,10 @@
-// The training worker: one run per worker thread. Selects the backend, trains through
-// trainRun, and posts everything as FromWorker messages.
+// The training worker: one run at a time. Selects the backend, trains through trainRun, and
+// posts everything as FromWorker messages. After a run that ended cleanly and left no tensor or
+// variable behind it says it is reusable, and the scheduler may send it the next run: starting a
+// thread costs more than a small run does (tsx, TypeScript, TensorFlow.js and its wasm load).
 import { availableParallelism, cpus, platform } from 'node:os';
 import { parentPort } from 'node:worker_threads';
+import * as tf from '@tensorflow/tfjs';
 import { selectBackend } from '../backends/select.ts';
 import { isJointConfig } from '../../../contract/specHeadToHead.ts';
 import { isMultitaskConfig } from '../../../contract/specMultitask.ts';
@@ -15,11 +18,24 @@ const PROGRESS_INTERVAL_MS = 250;
 const port = parentPort;
 if (!port) throw new Error('trainWorker must run in a worker thread');
 const post = (message: FromWorker): void => port.postMessage(message);
-const abort = new AbortController();
+/** The run in progress's cancel switch: a fresh one per run. */
+let abort = new AbortController();
+
+/** Tensors and variables alive in this thread's engine (what a run must leave as it found). */
+function engineFootprint(): string {
+  return `${tf.memory().numTensors} tensors, ${Object.keys(tf.engine().registeredVariables).length} variables`;
+}
+
+/** Runs this thread has started, this one included. */
+let runsInThread = 0;
 
 async function run(start: Extract<ToWorker, { type: 'start' }>): Promise<void> {
+  abort = new AbortController();
+  runsInThread++;
   try {
+    if (runsInThread > 1) post({ type: 'log', line: `training in a reused worker thread (run ${runsInThread} in this thread)` });
     const backend = await selectBackend(start.backend ?? undefined);
+    const before = engineFootprint();
     post({
       type: 'started',
       environment: {
@@ -51,7 +67,9 @@ async function run(start: Extract<ToWorker, { type: 'start' }>): Promise<void> {
       : isJointConfig(config)
         ? await trainJointRun({ ...start.job, config }, hooks, abort.signal, start.resume ?? undefined)
         : await trainRun(start.job, hooks, abort.signal, start.resume ?? undefined);
-    post({ type: 'finished', status: outcome.status, epochsDone: outcome.epochsDone });
+    const after = engineFootprint();
+    if (after !== before) post({ type: 'log', line: `this worker will not take another run: it had ${before} before the run and ${after} after` });
+    post({ type: 'finished', status: outcome.status, epochsDone: outcome.epochsDone, reusable: after === before });
   } catch (err) {
     post({ type: 'failed', error: err instanceof Error ? err.message : String(err) });
   }
