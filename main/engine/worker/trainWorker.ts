@@ -12,6 +12,7 @@ import { trainJointRun } from '../headToHead/runner.ts';
 import { trainMultitaskRun } from '../multitask/runner.ts';
 import { trainRun, type RunHooks } from '../runner.ts';
 import type { FromWorker, ToWorker } from './messages.ts';
+import { reuseVerdict, type EngineFootprint } from './reuse.ts';
 
 const PROGRESS_INTERVAL_MS = 250;
 
@@ -21,9 +22,14 @@ const post = (message: FromWorker): void => port.postMessage(message);
 /** The run in progress's cancel switch: a fresh one per run. */
 let abort = new AbortController();
 
-/** Tensors and variables alive in this thread's engine (what a run must leave as it found). */
-function engineFootprint(): string {
-  return `${tf.memory().numTensors} tensors, ${Object.keys(tf.engine().registeredVariables).length} variables`;
+function engineFootprint(): EngineFootprint {
+  return { tensors: tf.memory().numTensors, variables: Object.keys(tf.engine().registeredVariables).length };
+}
+
+/** Bytes of the wasm backend's heap (0 on other backends). */
+function wasmHeapBytes(): number {
+  const backend = tf.backend() as { wasm?: { HEAPU8?: Uint8Array } };
+  return backend.wasm?.HEAPU8?.buffer.byteLength ?? 0;
 }
 
 /** Runs this thread has started, this one included. */
@@ -67,9 +73,9 @@ async function run(start: Extract<ToWorker, { type: 'start' }>): Promise<void> {
       : isJointConfig(config)
         ? await trainJointRun({ ...start.job, config }, hooks, abort.signal, start.resume ?? undefined)
         : await trainRun(start.job, hooks, abort.signal, start.resume ?? undefined);
-    const after = engineFootprint();
-    if (after !== before) post({ type: 'log', line: `this worker will not take another run: it had ${before} before the run and ${after} after` });
-    post({ type: 'finished', status: outcome.status, epochsDone: outcome.epochsDone, reusable: after === before });
+    const verdict = reuseVerdict(before, engineFootprint(), wasmHeapBytes());
+    if (!verdict.reusable) post({ type: 'log', line: `this worker thread will not take another run: ${verdict.reason}` });
+    post({ type: 'finished', status: outcome.status, epochsDone: outcome.epochsDone, reusable: verdict.reusable });
   } catch (err) {
     post({ type: 'failed', error: err instanceof Error ? err.message : String(err) });
   }
