@@ -35,8 +35,8 @@ export const addedKernels: readonly KernelConfig[] = [
 ];
 
 /**
- * Shipped kernels we replace: wrong (MaxPoolGrad), a scalar loop where XNNPACK could run
- * (Conv2DBackpropInput, transposed BatchMatMul), or a needless transpose (Sum over leading axes).
+ * Shipped kernels we replace: wrong (MaxPoolGrad), slower than Graft's matrix product
+ * (Conv2D, Conv2DBackpropInput, BatchMatMul), or a needless transpose or copy (the rest).
  */
 export const replacedKernels: readonly KernelConfig[] = [
   // XNNPACK's convolution, slower than im2col + Graft's matrix product (Conv2D.ts).

@@ -36,8 +36,8 @@ export function input(args: KernelArgs<unknown>, name: string): TensorInfo {
   return t;
 }
 
-// The shipped kernels we replace, kept so our replacements can still call them
-// (e.g. our BatchMatMul hands the no-transpose case to the shipped XNNPACK one).
+// The shipped kernels we replace, kept so our replacements can still call them for the cases
+// they leave to it (e.g. Conv2D with NCHW data, BatchMatMul on int32).
 const shipped = new Map<string, tf.KernelConfig>();
 
 /** Registers `config` for wasm, remembering the shipped kernel it replaces. */
@@ -62,7 +62,7 @@ export function registerWasmKernel(config: tf.KernelConfig): void {
 }
 
 /**
- * Runs one of the shipped wasm kernels (XNNPACK matmul, conv, transpose) on heap
+ * Runs one of the shipped wasm kernels (the one we replaced, or any other) on heap
  * tensors from inside our kernel, without going through the engine: the engine
  * would record the inner call on the gradient tape and track its output.
  * The caller owns the returned tensor and must `free` it.
@@ -89,15 +89,4 @@ export function f32(backend: WasmKernelBackend, info: TensorInfo): Float32Array 
   const view = backend.typedArrayFromHeap(info);
   if (!(view instanceof Float32Array)) throw new Error(`expected a float32 tensor, got ${info.dtype}`);
   return view;
-}
-
-/** Matrix product of two 2-D heap tensors through the wasm backend's XNNPACK path. */
-export function matMul(backend: WasmKernelBackend, a: TensorInfo, b: TensorInfo): TensorInfo {
-  // The shipped BatchMatMul only reaches XNNPACK without transposes and with a
-  // batch of one; with either transpose it falls back to a scalar loop.
-  return runWasmKernel(backend, 'BatchMatMul', { a, b }, { transposeA: false, transposeB: false });
-}
-
-export function transpose2d(backend: WasmKernelBackend, x: TensorInfo): TensorInfo {
-  return runWasmKernel(backend, 'Transpose', { x }, { perm: [1, 0] });
 }
