@@ -135,6 +135,18 @@ describe('FusedAdamOptimizer on wasm', () => {
     dispose(run);
   });
 
+  it('updates moments no other tensor shares in place, and gives every weight new data', async () => {
+    const run: Run = { optimizer: new FusedAdamOptimizer(0.01), variables: makeVariables(4) };
+    step(run, 0, 0.01);
+    const moments = (await run.optimizer.getWeights()).slice(1).map((w) => w.tensor);
+    const momentData = moments.map((t) => t.dataId);
+    const weightData = run.variables.map((v) => v.dataId);
+    step(run, 1, 0.01);
+    expect(moments.map((t) => t.dataId)).toEqual(momentData);
+    run.variables.forEach((v, i) => expect(v.dataId).not.toBe(weightData[i]));
+    dispose(run);
+  });
+
   it('does not write over the old weights or moments (they may be shared)', async () => {
     const run: Run = { optimizer: new FusedAdamOptimizer(0.1), variables: makeVariables(9) };
     step(run, 0, 0.1);

@@ -46,6 +46,7 @@ export class FusedAdamOptimizer extends tf.AdamOptimizer {
       oneMinusAccBeta2: 1 - accBeta2,
     };
     const engine = tf.engine();
+    const backend = tf.backend() as unknown as { refCount(dataId: object): number };
     tf.tidy(() => {
       names.forEach((name, i) => {
         const value = engine.registeredVariables[name];
@@ -63,14 +64,19 @@ export class FusedAdamOptimizer extends tf.AdamOptimizer {
         if (gradient == null) return;
         const m = state.accumulatedFirstMoment[i].variable;
         const v = state.accumulatedSecondMoment[i].variable;
+        // The moments are updated in place unless their data is shared (a clone of them, the
+        // tensor setWeights was given). The weight never is: it gets new data, which assign swaps
+        // in, as kernels elsewhere may key cached state by a weight's data.
+        const momentsInPlace = backend.refCount(m.dataId) === 1 && backend.refCount(v.dataId) === 1;
         const [x1, m1, v1] = engine.runKernel(
           ADAM_UPDATE,
           { x: value, m, v, g: gradient },
-          attrs as unknown as tf.NamedAttrMap,
+          { ...attrs, momentsInPlace } as unknown as tf.NamedAttrMap,
         ) as tf.Tensor[];
-        // assign swaps in the new data (the old is freed): nothing is written in place.
-        m.assign(m1!);
-        v.assign(v1!);
+        if (!momentsInPlace) {
+          m.assign(m1!);
+          v.assign(v1!);
+        }
         value.assign(x1!);
       });
       state.accBeta1.assign(tf.mul(state.accBeta1, this.beta1));

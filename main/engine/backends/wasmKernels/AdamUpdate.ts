@@ -20,6 +20,12 @@ export interface AdamUpdateAttrs {
   epsilon: number;
   oneMinusAccBeta1: number;
   oneMinusAccBeta2: number;
+  /**
+   * Write m' and v' over m and v and return only [x']. Only for moments whose data no other
+   * tensor shares (the caller checks the reference count): it saves two allocations and, the
+   * step being memory-bound, a fifth of its memory traffic.
+   */
+  momentsInPlace?: boolean;
 }
 
 /**
@@ -47,8 +53,9 @@ function adamUpdate(args: KernelArgs<AdamUpdateAttrs>): TensorInfo[] {
     if (sizeOf(t.shape) !== n) throw new Error(`${ADAM_UPDATE}: shapes [${x.shape}] and [${t.shape}] differ`);
   }
   const xOut = backend.makeOutput([...x.shape], 'float32');
-  const mOut = backend.makeOutput([...x.shape], 'float32');
-  const vOut = backend.makeOutput([...x.shape], 'float32');
+  const mOut = attrs.momentsInPlace ? m : backend.makeOutput([...x.shape], 'float32');
+  const vOut = attrs.momentsInPlace ? v : backend.makeOutput([...x.shape], 'float32');
+  // In place, each element of m and v is read before the same element is written.
   const [xa, ma, va, ga, xoa, moa, voa] = [x, m, v, g, xOut, mOut, vOut].map((t) => heapAddress(backend, t)) as Seven<number>;
   graftWasm(backend).adam(
     xa, ma, va, ga, xoa, moa, voa, n,
@@ -56,7 +63,7 @@ function adamUpdate(args: KernelArgs<AdamUpdateAttrs>): TensorInfo[] {
     // The bias corrections folded into two scalars (graftWasm/adamWat.ts).
     -attrs.learningRate / attrs.oneMinusAccBeta1, 1 / Math.sqrt(attrs.oneMinusAccBeta2),
   );
-  return [xOut, mOut, vOut];
+  return attrs.momentsInPlace ? [xOut] : [xOut, mOut, vOut];
 }
 
 type Seven<T> = [T, T, T, T, T, T, T];
