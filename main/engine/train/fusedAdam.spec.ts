@@ -214,3 +214,27 @@ describe('FusedAdamOptimizer on cpu', () => {
     }
   });
 });
+
+describe('FusedAdamOptimizer moving between backends', () => {
+  it("hands β1ᵗ, β2ᵗ back to tfjs' variables when tfjs' own step takes over", async () => {
+    const fused: Run = { optimizer: new FusedAdamOptimizer(0.01), variables: makeVariables(17) };
+    const reference: Run = { optimizer: tf.train.adam(0.01), variables: makeVariables(17) };
+    try {
+      for (let i = 0; i < 3; i++) {
+        step(fused, i, 0.01);
+        step(reference, i, 0.01);
+      }
+      await tf.setBackend('cpu');
+      for (let i = 3; i < STEPS; i++) {
+        step(fused, i, 0.01);
+        step(reference, i, 0.01);
+      }
+      // Without the hand-back, tfjs' step would use β1¹ and β2¹ again: off by far more than this.
+      expectClose(await values(fused), await values(reference), 1e-6);
+    } finally {
+      dispose(fused);
+      dispose(reference);
+      await tf.setBackend('wasm');
+    }
+  });
+});

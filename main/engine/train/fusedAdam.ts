@@ -16,25 +16,34 @@ interface AdamState {
  * tfjs's Adam, with the per-variable update done by one kernel (`GraftAdamUpdate`) on the wasm
  * backend instead of ~12 elementwise kernels each allocating a full-size tensor. The update is
  * tfjs's up to float32 rounding (the bias corrections are folded into two scalars, see
- * graftWasm/adamWat.ts), and the state — the moment variables, accBeta1/accBeta2, the iteration count — is tfjs's own, so
- * getWeights/setWeights/getConfig and saved checkpoints are unchanged. On other backends, or if
- * the kernel is not registered, it is tfjs's Adam.
+ * graftWasm/adamWat.ts), and the state — the moment variables, the iteration count — is tfjs's
+ * own, so getWeights/setWeights/getConfig and saved checkpoints are unchanged. On other
+ * backends, or if the kernel is not registered, it is tfjs's Adam.
+ *
+ * β1ᵗ and β2ᵗ (tfjs' accBeta1/accBeta2 scalar variables, which checkpoints do not hold) are
+ * tracked here as numbers while the fused step runs: reading them back and multiplying them as
+ * tensors cost two syncs and four kernel calls per block per step. Math.fround of the product of
+ * two float32 values is exactly tfjs' float32 multiply, so the values are tfjs' own; they are
+ * written back to the variables before tfjs' own step ever runs.
  */
 export class FusedAdamOptimizer extends tf.AdamOptimizer {
+  /** β1ᵗ, β2ᵗ as float32 values while the fused step owns them; null when the variables do. */
+  private powers: [number, number] | null = null;
+
   constructor(learningRate: number, beta1 = 0.9, beta2 = 0.999, epsilon?: number) {
     super(learningRate, beta1, beta2, epsilon);
   }
 
   override applyGradients(variableGradients: VariableGradients): void {
     if (tf.getBackend() !== 'wasm' || tf.getKernel(ADAM_UPDATE, 'wasm') === undefined) {
+      this.writeBackPowers();
       super.applyGradients(variableGradients);
       return;
     }
     const state = this as unknown as AdamState;
     const names = Array.isArray(variableGradients) ? variableGradients.map((v) => v.name) : Object.keys(variableGradients);
-    // The float32 values tfjs's Adam would use, read back from its variables (a scalar each).
-    const accBeta1 = state.accBeta1.dataSync()[0]!;
-    const accBeta2 = state.accBeta2.dataSync()[0]!;
+    this.powers ??= [state.accBeta1.dataSync()[0]!, state.accBeta2.dataSync()[0]!];
+    const [accBeta1, accBeta2] = this.powers;
     const attrs: AdamUpdateAttrs = {
       learningRate: this.learningRate,
       beta1: this.beta1,
@@ -79,9 +88,31 @@ export class FusedAdamOptimizer extends tf.AdamOptimizer {
         }
         value.assign(x1!);
       });
-      state.accBeta1.assign(tf.mul(state.accBeta1, this.beta1));
-      state.accBeta2.assign(tf.mul(state.accBeta2, this.beta2));
     });
+    this.powers = [Math.fround(accBeta1 * Math.fround(this.beta1)), Math.fround(accBeta2 * Math.fround(this.beta2))];
     this.incrementIterations();
+  }
+
+  override async setWeights(weightValues: Parameters<tf.AdamOptimizer["setWeights"]>[0]): Promise<void> {
+    // tfjs recomputes β1ᵗ, β2ᵗ from the iteration count here: the variables own them again.
+    this.powers = null;
+    await super.setWeights(weightValues);
+  }
+
+  override dispose(): void {
+    this.powers = null;
+    super.dispose();
+  }
+
+  /** Hands β1ᵗ, β2ᵗ back to tfjs' variables before its own step runs. */
+  private writeBackPowers(): void {
+    if (!this.powers) return;
+    const state = this as unknown as AdamState;
+    const [accBeta1, accBeta2] = this.powers;
+    tf.tidy(() => {
+      state.accBeta1.assign(tf.scalar(accBeta1));
+      state.accBeta2.assign(tf.scalar(accBeta2));
+    });
+    this.powers = null;
   }
 }
