@@ -1,6 +1,6 @@
-// WebAssembly text of the per-layer loops of a fused dense stack (wasmKernels/DenseStack.ts):
-// the bias and ReLU after each matrix product, and each bias gradient. Addresses are heap
-// byte addresses, sizes in elements.
+// WebAssembly text of the per-layer loop of a fused dense stack (wasmKernels/DenseStack.ts):
+// the bias and ReLU after each matrix product. Addresses are heap byte addresses, sizes in
+// elements.
 
 /**
  * biasRelu(y, bias, rows, cols, relu): y[r, c] = y[r, c] + bias[c] (bias 0: none), then
@@ -39,27 +39,4 @@ const BIAS_RELU = `
    (local.set $r (i32.add (local.get $r) (i32.const 1)))
    (br $eachR))))`;
 
-/**
- * columnSums(g, rows, cols, out): out[c] = Σ_r g[r, c], accumulated in float64 (as Graft's Sum
- * kernel does for every bias gradient) and rounded once.
- */
-const COLUMN_SUMS = `
- (func (export "columnSums") (param $g i32) (param $rows i32) (param $cols i32) (param $out i32)
-  (local $r i32) (local $c i32) (local $at i32) (local $rowBytes i32) (local $total f64)
-  (local.set $rowBytes (i32.shl (local.get $cols) (i32.const 2)))
-  (block $doneC (loop $eachC
-   (br_if $doneC (i32.ge_u (local.get $c) (local.get $cols)))
-   (local.set $total (f64.const 0))
-   (local.set $at (i32.add (local.get $g) (i32.shl (local.get $c) (i32.const 2))))
-   (local.set $r (i32.const 0))
-   (block $doneR (loop $eachR
-    (br_if $doneR (i32.ge_u (local.get $r) (local.get $rows)))
-    (local.set $total (f64.add (local.get $total) (f64.promote_f32 (f32.load (local.get $at)))))
-    (local.set $at (i32.add (local.get $at) (local.get $rowBytes)))
-    (local.set $r (i32.add (local.get $r) (i32.const 1)))
-    (br $eachR)))
-   (f32.store (i32.add (local.get $out) (i32.shl (local.get $c) (i32.const 2))) (f32.demote_f64 (local.get $total)))
-   (local.set $c (i32.add (local.get $c) (i32.const 1)))
-   (br $eachC))))`;
-
-export const DENSE_WAT = BIAS_RELU + COLUMN_SUMS;
+export const DENSE_WAT = BIAS_RELU;

@@ -1,7 +1,7 @@
 // Graft's own WebAssembly kernels, instantiated on the tfjs wasm backend's heap.
 //
 // One module holds the matrix product (gemmWat.ts), the data loops next to it (dataWat.ts) and
-// the max-pool gradient (poolWat.ts), Adam's update (adamWat.ts) and the per-layer loops of a
+// the max-pool gradient (poolWat.ts), Adam's update (adamWat.ts) and the bias + ReLU loop of a
 // fused dense stack (denseWat.ts).
 // It is compiled once per process from its text and instantiated against each wasm backend's
 // memory, so it reads and writes tensors where they live: no copy in or out. Addresses are
@@ -40,8 +40,6 @@ export interface GraftWasm {
   ): void;
   /** y = relu?(y + bias) in place, row by row; bias 0 for none. */
   biasRelu(y: number, bias: number, rows: number, cols: number, relu: number): void;
-  /** out[c] = Σ_r g[r, c], in float64. */
-  columnSums(g: number, rows: number, cols: number, out: number): void;
   maxPoolGrad2x2(x: number, dy: number, dx: number, batch: number, inH: number, inW: number, c: number, outH: number, outW: number): void;
 }
 
@@ -82,7 +80,7 @@ function relaxedSimd(): boolean {
 }
 
 /** The module's text: with fma, the product uses relaxed SIMD's fused multiply-add. */
-export function graftWasmText(fma: boolean): string {
+function graftWasmText(fma: boolean): string {
   return `(module (import "env" "memory" (memory 1)) ${gemmWat({ ...GEMM_SHAPE, fma })} ${dataWat()} ${POOL_WAT} ${ADAM_WAT} ${DENSE_WAT})`;
 }
 

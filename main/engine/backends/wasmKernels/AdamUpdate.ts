@@ -1,6 +1,7 @@
+import * as tf from '@tensorflow/tfjs';
 import type { KernelConfig, TensorInfo } from '@tensorflow/tfjs';
 import { graftWasm, heapAddress } from '../graftWasm/module.ts';
-import { input, type KernelArgs, type WasmKernelBackend } from './wasmBackend.ts';
+import { asKernelFunc, input, type KernelArgs } from './wasmBackend.ts';
 
 /** Graft's own kernel (no tfjs op has this name): one Adam step for one variable. */
 export const ADAM_UPDATE = 'GraftAdamUpdate';
@@ -48,9 +49,9 @@ function adamUpdate(args: KernelArgs<AdamUpdateAttrs>): TensorInfo[] {
   for (const t of [x, m, v, g]) {
     if (t.dtype !== 'float32') throw new Error(`${ADAM_UPDATE}: expected float32 tensors, got ${t.dtype}`);
   }
-  const n = sizeOf(x.shape);
+  const n = tf.util.sizeFromShape(x.shape);
   for (const t of [m, v, g]) {
-    if (sizeOf(t.shape) !== n) throw new Error(`${ADAM_UPDATE}: shapes [${x.shape}] and [${t.shape}] differ`);
+    if (tf.util.sizeFromShape(t.shape) !== n) throw new Error(`${ADAM_UPDATE}: shapes [${x.shape}] and [${t.shape}] differ`);
   }
   const xOut = backend.makeOutput([...x.shape], 'float32');
   const mOut = attrs.momentsInPlace ? m : backend.makeOutput([...x.shape], 'float32');
@@ -68,16 +69,8 @@ function adamUpdate(args: KernelArgs<AdamUpdateAttrs>): TensorInfo[] {
 
 type Seven<T> = [T, T, T, T, T, T, T];
 
-function sizeOf(shape: number[]): number {
-  let n = 1;
-  for (const d of shape) n *= d;
-  return n;
-}
-
 export const adamUpdateConfig: KernelConfig = {
   kernelName: ADAM_UPDATE,
   backendName: 'wasm',
-  // Not asKernelFunc: that one is for kernels with a single output.
-  kernelFunc: ({ inputs, backend, attrs }) =>
-    adamUpdate({ inputs, backend: backend as WasmKernelBackend, attrs: attrs as unknown as AdamUpdateAttrs }),
+  kernelFunc: asKernelFunc(adamUpdate),
 };

@@ -1,8 +1,8 @@
-import type * as tf from '@tensorflow/tfjs';
 import type { KernelConfig, TensorInfo } from '@tensorflow/tfjs';
 import { gemm } from '../graftWasm/gemm.ts';
 import { graftWasm, heapAddress } from '../graftWasm/module.ts';
-import { free, input, type KernelArgs, type WasmKernelBackend } from './wasmBackend.ts';
+import { columnSums } from './Sum.ts';
+import { asKernelFunc, f32, free, input, type KernelArgs } from './wasmBackend.ts';
 
 /**
  * Graft's kernels for a chain of dense layers (each y = relu?(x·W + b)) run as one operation:
@@ -80,7 +80,8 @@ function denseStackGrad(args: KernelArgs<DenseStackAttrs>): TensorInfo[] {
     const layerGrads = [gemm(backend, { tensor: layerInput, transposed: true }, { tensor: g }, fanIn, rows, units)];
     if (attrs.bias[i]) {
       const db = backend.makeOutput([units], 'float32');
-      kernels.columnSums(heapAddress(backend, g), rows, units, heapAddress(backend, db));
+      // The bias gradient as the Sum kernel computes every other one (float64 totals).
+      f32(backend, db).set(columnSums(f32(backend, g), rows, units));
       layerGrads.push(db);
     }
     grads.unshift(layerGrads);
@@ -91,11 +92,5 @@ function denseStackGrad(args: KernelArgs<DenseStackAttrs>): TensorInfo[] {
   return [g, ...grads.flat()];
 }
 
-/** Kernels with several outputs, which asKernelFunc (one output) does not cover. */
-function multiOutput(body: (args: KernelArgs<DenseStackAttrs>) => TensorInfo[]): tf.KernelFunc {
-  return ({ inputs, backend, attrs }) =>
-    body({ inputs, backend: backend as WasmKernelBackend, attrs: attrs as unknown as DenseStackAttrs });
-}
-
-export const denseStackConfig: KernelConfig = { kernelName: DENSE_STACK, backendName: 'wasm', kernelFunc: multiOutput(denseStack) };
-export const denseStackGradConfig: KernelConfig = { kernelName: DENSE_STACK_GRAD, backendName: 'wasm', kernelFunc: multiOutput(denseStackGrad) };
+export const denseStackConfig: KernelConfig = { kernelName: DENSE_STACK, backendName: 'wasm', kernelFunc: asKernelFunc(denseStack) };
+export const denseStackGradConfig: KernelConfig = { kernelName: DENSE_STACK_GRAD, backendName: 'wasm', kernelFunc: asKernelFunc(denseStackGrad) };

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import type { GradConfig, KernelConfig, TensorInfo } from '@tensorflow/tfjs';
-import { f32, input, type KernelArgs, type WasmKernelBackend } from './wasmBackend.ts';
+import { asKernelFunc, f32, input, type KernelArgs, type WasmKernelBackend } from './wasmBackend.ts';
 
 /** Graft's kernel (wasm only): mean sparse softmax cross-entropy, hits, and the softmax. */
 export const GRAFT_SOFTMAX_XENT = 'GraftSoftmaxXent';
@@ -106,13 +106,12 @@ export const softmaxXentKernelConfigs: readonly KernelConfig[] = [
   {
     kernelName: GRAFT_SOFTMAX_XENT,
     backendName: 'wasm',
-    // Not asKernelFunc: that one is for kernels with a single output.
-    kernelFunc: ({ inputs, backend, attrs }) => softmaxXent({ inputs, backend: backend as WasmKernelBackend, attrs }),
+    kernelFunc: asKernelFunc(softmaxXent),
   },
   {
     kernelName: GRAFT_SOFTMAX_XENT_GRAD,
     backendName: 'wasm',
-    kernelFunc: ({ inputs, backend, attrs }) => softmaxXentGrad({ inputs, backend: backend as WasmKernelBackend, attrs }),
+    kernelFunc: asKernelFunc(softmaxXentGrad),
   },
 ];
 

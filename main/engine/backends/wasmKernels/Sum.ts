@@ -26,7 +26,8 @@ function sum(args: KernelArgs<SumAttrs>): TensorInfo {
   return out;
 }
 
-function columnSums(v: ArrayLike<number>, rows: number, columns: number): Float64Array {
+/** out[c] = Σ_r v[r·columns + c], in float64 (also the fused dense stack's bias gradients). */
+export function columnSums(v: ArrayLike<number>, rows: number, columns: number): Float64Array {
   const totals = new Float64Array(columns);
   const c1 = columns;
   const c2 = 2 * columns;

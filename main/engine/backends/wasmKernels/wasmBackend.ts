@@ -24,8 +24,8 @@ export interface KernelArgs<A> {
   attrs: A;
 }
 
-/** Adapts a typed kernel body to tfjs' untyped `KernelFunc` signature. */
-export function asKernelFunc<A>(body: (args: KernelArgs<A>) => TensorInfo): tf.KernelFunc {
+/** Adapts a typed kernel body (one output or several) to tfjs' untyped `KernelFunc` signature. */
+export function asKernelFunc<A>(body: (args: KernelArgs<A>) => TensorInfo | TensorInfo[]): tf.KernelFunc {
   return ({ inputs, backend, attrs }) =>
     body({ inputs, backend: backend as WasmKernelBackend, attrs: attrs as unknown as A });
 }
