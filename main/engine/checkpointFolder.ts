@@ -14,9 +14,14 @@ async function exists(path: string): Promise<boolean> {
   );
 }
 
-/** JSON has no Infinity: an unset best validation loss is stored as null. */
+/** JSON has no Infinity: an unset best validation loss is stored as null (readStateFile undoes it). */
 export function stateJson(state: unknown): string {
   return JSON.stringify(state, (_k, v: unknown) => (v === Number.POSITIVE_INFINITY ? null : v));
+}
+
+/** Undoes stateJson for the best validation loss: null there means none yet, Infinity. */
+function reviveState(key: string, value: unknown): unknown {
+  return key === 'bestValLoss' && value === null ? Number.POSITIVE_INFINITY : value;
 }
 
 /** Where a checkpoint at `dir` is written before it is swapped in. */
@@ -43,12 +48,12 @@ export function hasCheckpoint(dir: string): boolean {
   return existsSync(join(dir, STATE_FILE)) || existsSync(join(`${dir}.old`, STATE_FILE));
 }
 
-/** The folder holding the checkpoint and its parsed state.json (format not yet checked). */
+/** The folder holding the checkpoint and its parsed state.json (format not yet checked; a null bestValLoss read back as Infinity). */
 export async function readStateFile<T>(dir: string): Promise<{ where: string; state: T }> {
   // A crash between the two renames of swapIn leaves only the .old folder.
   const where = (await exists(join(dir, STATE_FILE))) ? dir : `${dir}.old`;
   try {
-    return { where, state: JSON.parse(await readFile(join(where, STATE_FILE), 'utf8')) as T };
+    return { where, state: JSON.parse(await readFile(join(where, STATE_FILE), 'utf8'), reviveState) as T };
   } catch (err) {
     throw new Error(`cannot read checkpoint ${join(dir, STATE_FILE)}: ${(err as Error).message}`);
   }

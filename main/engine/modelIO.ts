@@ -2,7 +2,7 @@
 // The `file://` handler exists only in tfjs-node, which is an optional install, so the engine
 // reads and writes the same format itself, on every backend.
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 
@@ -113,13 +113,4 @@ export async function loadModel(path: string): Promise<LoadedModel> {
   } catch (err) {
     throw new Error(`${jsonPath}: the weights do not fit the model: ${(err as Error).message}`);
   }
-}
-
-/** Size and sha256 of a saved model directory, for artifact records. */
-export async function describeSaved(dir: string): Promise<SavedFiles> {
-  const json = await readFile(join(dir, MODEL_FILE));
-  const weights = await readFile(join(dir, WEIGHTS_FILE));
-  const hash = createHash('sha256').update(json).update(weights).digest('hex');
-  await stat(dir);
-  return { dir, size: json.length + weights.length, sha256: hash };
 }

@@ -4,35 +4,12 @@
 // submit time, not a queue of runs that all fail the same way.
 import type { DataRef, ExperimentSpec } from '../../contract/spec.ts';
 import type { BuiltinName } from '../data/builtin.ts';
-import type { Dataset } from '../data/types.ts';
-import { loadDataRef } from './train/loadData.ts';
+import { loadDataRef, loadingEachFileOnce, type DataLoader } from './train/loadData.ts';
 
 export interface PreflightProblem {
   /** Spec field the problem is about, e.g. "target" or "source.modelPath". */
   field: string;
   message: string;
-}
-
-export type DataLoader = (ref: DataRef) => Promise<Dataset>;
-
-/**
- * A loader that reads each distinct file once: a head-to-head often names one file as its
- * target and as every source (different classes of it), and a big image folder read several
- * times over is most of the wait at submit time. The classes are left out of the key: they
- * select from the loaded data and do not change what is read.
- */
-export function loadingEachFileOnce(load: DataLoader): DataLoader {
-  const loads = new Map<string, Promise<Dataset>>();
-  return (ref) => {
-    const { classes: _classes, ...file } = ref;
-    const key = JSON.stringify(file);
-    let loading = loads.get(key);
-    if (!loading) {
-      loading = load(ref);
-      loads.set(key, loading);
-    }
-    return loading;
-  };
 }
 
 const BUILTIN_CLASS_COUNTS: Record<BuiltinName, number> = { 'fashion-mnist': 10, digits: 10, penguins: 3 };

@@ -16,7 +16,7 @@ export async function startExperiment(ctx: ServiceContext, spec: unknown): Promi
   }
   if (parsed.spec.kind === 'multitask') {
     try {
-      preflightMultitask(parsed.spec);
+      await preflightMultitask(parsed.spec);
     } catch (err) {
       throw new ApiError('invalid-payload', `the spec's data cannot be used: ${err instanceof Error ? err.message : String(err)}`, 'spec.data');
     }

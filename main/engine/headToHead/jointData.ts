@@ -12,7 +12,7 @@ import { DataError } from '../../data/errors.ts';
 import { exampleSize, takeRows } from '../../data/rows.ts';
 import type { Dataset } from '../../data/types.ts';
 import type { MultitaskData, MultitaskSplit, TaskInfo } from '../multitask/data.ts';
-import { loadDataRef } from '../train/loadData.ts';
+import { loadDataRef, loadingEachFileOnce } from '../train/loadData.ts';
 import { selectRunRows, type RunRows } from '../train/runData.ts';
 
 /** The label of a task on an example that belongs to another task. */
@@ -27,16 +27,8 @@ type SplitName = 'train' | 'val' | 'test';
 
 /** One dataset file per distinct reference: the target and its sources are often one dataset's class subsets. */
 async function loadAll(refs: DataRef[], dataDir: string | undefined): Promise<Dataset[]> {
-  const cache = new Map<string, Promise<Dataset>>();
-  return Promise.all(
-    refs.map((ref) => {
-      const { classes: _classes, ...file } = ref;
-      const key = JSON.stringify(file);
-      const loaded = cache.get(key) ?? loadDataRef(ref, dataDir ? { dataDir } : {});
-      cache.set(key, loaded);
-      return loaded;
-    }),
-  );
+  const load = loadingEachFileOnce((ref) => loadDataRef(ref, dataDir ? { dataDir } : {}));
+  return Promise.all(refs.map(load));
 }
 
 function jointSplit(parts: Part[], split: SplitName, inputShape: number[]): MultitaskSplit {

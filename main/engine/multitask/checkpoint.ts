@@ -7,6 +7,7 @@ import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { freshFolder, readStateFile, STATE_FILE, stateJson, swapIn } from '../checkpointFolder.ts';
+import { encodeOptimizerState, encodeTensors, restoreOptimizerState } from '../train/optimizers.ts';
 import type { Weighting, WeightingState } from './weightings/index.ts';
 
 const WEIGHTS_FILE = 'weights.bin';
@@ -40,19 +41,11 @@ export interface CheckpointParts {
   weighting: Weighting;
 }
 
-async function encode(tensors: { name: string; tensor: tf.Tensor }[]): Promise<{ bytes: Uint8Array; specs: tf.io.WeightsManifestEntry[] }> {
-  const encoded = await tf.io.encodeWeights(tensors);
-  return { bytes: new Uint8Array(tf.io.CompositeArrayBuffer.join(encoded.data)), specs: encoded.specs };
-}
-
 export async function saveMultitaskCheckpoint(dir: string, parts: CheckpointParts, loop: MultitaskLoopState): Promise<{ size: number; sha256: string }> {
   const fresh = await freshFolder(dir);
   await mkdir(fresh, { recursive: true });
-  const weights = await encode(parts.variables.map((v, i) => ({ name: `v${i}`, tensor: v })));
-  const optimizerWeights = await parts.optimizer.getWeights();
-  const optimizer = await encode(optimizerWeights);
-  // getWeights() makes a fresh tensor for the iteration count; the rest are live state.
-  for (const w of optimizerWeights) if (w.name === 'iter') w.tensor.dispose();
+  const weights = await encodeTensors(parts.variables.map((v, i) => ({ name: `v${i}`, tensor: v })));
+  const optimizer = await encodeOptimizerState(parts.optimizer);
   const file: CheckpointFile = {
     format: 'graft-multitask-checkpoint',
     version: 1,
@@ -80,11 +73,7 @@ export async function restoreMultitaskCheckpoint(dir: string, parts: CheckpointP
   const decoded = tf.io.decodeWeights(weights.buffer, parts.variables.map((v, i) => ({ name: `v${i}`, shape: v.shape, dtype: 'float32' as const })));
   parts.variables.forEach((v, i) => v.assign(decoded[`v${i}`] as tf.Tensor));
   tf.dispose(Object.values(decoded));
-  const optimizerBytes = new Uint8Array(await readFile(join(where, OPTIMIZER_FILE)));
-  const optimizerState = tf.io.decodeWeights(optimizerBytes.buffer, file.optimizer);
-  // setWeights needs getWeights() order, which the specs keep; it copies into new variables.
-  await parts.optimizer.setWeights(file.optimizer.map((s) => ({ name: s.name, tensor: optimizerState[s.name] as tf.Tensor })));
-  tf.dispose(Object.values(optimizerState));
+  await restoreOptimizerState(parts.optimizer, file.optimizer, new Uint8Array(await readFile(join(where, OPTIMIZER_FILE))));
   if (file.weighting) parts.weighting.restore?.(file.weighting);
-  return { ...file.loop, bestValLoss: file.loop.bestValLoss ?? Number.POSITIVE_INFINITY };
+  return file.loop;
 }

@@ -66,8 +66,7 @@ function lossStep(ctx: StepContext, weighting: LossWeighting, batch: Batch, mode
         return loss;
       });
       const objective = weighting.combine(losses);
-      const penalty = ctx.model.penalty();
-      return penalty ? tf.add(objective, penalty) : objective;
+      return ctx.model.penalty ? tf.add(objective, ctx.model.penalty()) : objective;
     }, ctx.variables);
     apply(ctx, new Map(Object.entries(grads)));
   });
@@ -112,7 +111,7 @@ function gradientStep(ctx: StepContext, weighting: GradientWeighting, batch: Bat
       update.set(v.name, tf.tensor(combined.shared.subarray(at, at + v.size), v.shape, 'float32'));
       at += v.size;
     }
-    const penalty = model.penalty() === null ? null : tf.variableGrads(() => model.penalty() as tf.Scalar, encoder).grads;
+    const penalty = model.penalty && tf.variableGrads(model.penalty, encoder).grads;
     for (const [name, g] of Object.entries(penalty ?? {})) update.set(name, tf.add(update.get(name) ?? tf.zerosLike(g), g));
     tasks.forEach((_, t) => {
       for (const v of model.taskVariables[t] ?? []) {

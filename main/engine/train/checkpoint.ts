@@ -40,7 +40,6 @@ export async function loadCheckpoint(dir: string): Promise<LoadedCheckpoint> {
   if (state.format !== 'graft-checkpoint' || state.version !== 1) throw new Error(`${join(where, STATE_FILE)} is not a Graft checkpoint (version 1)`);
   const { model, metadata } = await loadModel(where);
   const net: Net = { model, blocks: blocksOf(model, metadata, where) };
-  const loop: LoopState = { ...state.loop, bestValLoss: state.loop.bestValLoss ?? Number.POSITIVE_INFINITY };
   const data = new Uint8Array(await readFile(join(where, OPTIMIZER_FILE)));
-  return { net, loop, restoreOptimizers: (optimizers) => optimizers.restore(state.optimizers, data) };
+  return { net, loop: state.loop, restoreOptimizers: (optimizers) => optimizers.restore(state.optimizers, data) };
 }

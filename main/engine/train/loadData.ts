@@ -18,6 +18,28 @@ export async function loadDataRef(ref: DataRef, opts: LoadOptions = {}): Promise
   return loadCsv(ref.csv, { targets: [ref.target] });
 }
 
+export type DataLoader = (ref: DataRef) => Promise<Dataset>;
+
+/**
+ * A loader that reads each distinct file once: a head-to-head often names one file as its
+ * target and as every source (different classes of it), and a big image folder read several
+ * times over is most of the wait at submit time. The classes are left out of the key: they
+ * select from the loaded data and do not change what is read.
+ */
+export function loadingEachFileOnce(load: DataLoader): DataLoader {
+  const loads = new Map<string, Promise<Dataset>>();
+  return (ref) => {
+    const { classes: _classes, ...file } = ref;
+    const key = JSON.stringify(file);
+    let loading = loads.get(key);
+    if (!loading) {
+      loading = load(ref);
+      loads.set(key, loading);
+    }
+    return loading;
+  };
+}
+
 /** Short text for logs: which data a run trains on. */
 export function describeDataRef(ref: DataRef): string {
   const classes = ref.classes ? ` classes ${ref.classes.join(',')}` : '';

@@ -27,6 +27,30 @@ export interface OptimizerState {
   length: number;
 }
 
+/** Named tensors in tfjs's weight encoding: one buffer, and the specs that describe it. */
+export async function encodeTensors(tensors: { name: string; tensor: tf.Tensor }[]): Promise<{ bytes: Uint8Array; specs: tf.io.WeightsManifestEntry[] }> {
+  const encoded = await tf.io.encodeWeights(tensors);
+  return { bytes: new Uint8Array(tf.io.CompositeArrayBuffer.join(encoded.data)), specs: encoded.specs };
+}
+
+/** An optimizer's state, encoded in getWeights() order. */
+export async function encodeOptimizerState(optimizer: tf.Optimizer): Promise<{ bytes: Uint8Array; specs: tf.io.WeightsManifestEntry[] }> {
+  const weights = await optimizer.getWeights();
+  const encoded = await encodeTensors(weights);
+  // getWeights() makes a fresh tensor for the iteration count; the rest are live state.
+  for (const w of weights) if (w.name === 'iter') w.tensor.dispose();
+  return encoded;
+}
+
+/** Writes state saved by encodeOptimizerState into `optimizer`; `bytes` must span its whole buffer. */
+export async function restoreOptimizerState(optimizer: tf.Optimizer, specs: tf.io.WeightsManifestEntry[], bytes: Uint8Array<ArrayBuffer>): Promise<void> {
+  const decoded = tf.io.decodeWeights(bytes.buffer, specs);
+  // decodeWeights returns a map; setWeights needs getWeights() order, which the specs keep.
+  await optimizer.setWeights(specs.map((s) => ({ name: s.name, tensor: decoded[s.name] as tf.Tensor })));
+  // setWeights copies the tensors into new variables.
+  tf.dispose(Object.values(decoded));
+}
+
 /** Adam is tfjs's, with its update fused into one kernel per variable on wasm (fusedAdam.ts). */
 export function makeOptimizer(name: OptimizerName, lr: number): tf.Optimizer {
   return name === 'adam' ? new FusedAdamOptimizer(lr) : tf.train.sgd(lr);
@@ -93,12 +117,8 @@ export class BlockOptimizers {
     const parts: Uint8Array[] = [];
     let offset = 0;
     for (const o of this.byBlock.values()) {
-      const weights = await o.optimizer.getWeights();
-      const encoded = await tf.io.encodeWeights(weights);
-      // getWeights() makes a fresh tensor for the iteration count; the rest are live state.
-      for (const w of weights) if (w.name === 'iter') w.tensor.dispose();
-      const bytes = new Uint8Array(tf.io.CompositeArrayBuffer.join(encoded.data));
-      states.push({ block: this.net.blocks[o.block]?.name ?? '', lr: o.lr, specs: encoded.specs, offset, length: bytes.length });
+      const { bytes, specs } = await encodeOptimizerState(o.optimizer);
+      states.push({ block: this.net.blocks[o.block]?.name ?? '', lr: o.lr, specs, offset, length: bytes.length });
       parts.push(bytes);
       offset += bytes.length;
     }
@@ -117,12 +137,7 @@ export class BlockOptimizers {
       const block = this.net.blocks[index];
       if (!block) throw new Error(`checkpoint has optimizer state for block "${state.block}", which the model does not have`);
       const optimizer = makeOptimizer(this.kind, state.lr);
-      const bytes = data.slice(state.offset, state.offset + state.length);
-      const decoded = tf.io.decodeWeights(bytes.buffer, state.specs);
-      // decodeWeights returns a map; setWeights needs getWeights() order, which the specs keep.
-      await optimizer.setWeights(state.specs.map((s) => ({ name: s.name, tensor: decoded[s.name] as tf.Tensor })));
-      // setWeights copies the tensors into new variables.
-      tf.dispose(Object.values(decoded));
+      await restoreOptimizerState(optimizer, state.specs, data.slice(state.offset, state.offset + state.length));
       this.byBlock.set(index, { block: index, optimizer, variables: variablesOf(block), lr: state.lr });
     }
   }

@@ -37,7 +37,7 @@ describe('architectures', () => {
       const y = b[i]!.dataSync();
       for (let k = 0; k < x.length; k++) expected += ((x[k] as number) - (y[k] as number)) ** 2;
     });
-    const penalty = m.penalty();
+    const penalty = m.penalty?.();
     expect(penalty?.dataSync()[0]).toBeCloseTo(0.5 * expected, 4);
     tf.dispose(penalty as tf.Tensor);
     m.dispose();
@@ -57,7 +57,7 @@ describe('architectures', () => {
   it('single-task: one model per task, nothing shared', () => {
     const m = architectureNamed('single-task').build(ctx);
     expect(m.sharesParameters).toBe(false);
-    expect(m.penalty()).toBeNull();
+    expect(m.penalty).toBeNull();
     expect(m.encoderVariables).toHaveLength(8);
     m.dispose();
   });

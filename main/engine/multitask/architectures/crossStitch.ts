@@ -51,7 +51,7 @@ export const crossStitch: Architecture = {
         const mixed = tf.reshape(tf.matMul(rows[task]!, tf.reshape(z, [tasks, -1])), z.shape.slice(1));
         return heads[task]!.run(mixed, mode);
       },
-      penalty: () => null,
+      penalty: null,
       paramCount: countParams([...towers, ...heads], [...inner, ...rows]),
       dispose: () => disposeTowers([...towers, ...heads], [...inner, ...rows]),
     };

@@ -16,7 +16,7 @@ export const hardSharing: Architecture = {
       stateVariables: [trunk, ...heads].flatMap((t) => t.allVariables),
       encode: (x, mode) => trunk.run(x, mode),
       decode: (z, task, mode) => heads[task]!.run(z, mode),
-      penalty: () => null,
+      penalty: null,
       paramCount: countParams([trunk, ...heads]),
       dispose: () => disposeTowers([trunk, ...heads]),
     };

@@ -21,7 +21,7 @@ export function buildSeparateTowers(ctx: BuildContext): SeparateTowers {
     stateVariables: [...towers, ...heads].flatMap((t) => t.allVariables),
     encode: (x, mode) => stackTowers(towers.map((t) => t.run(x, mode))),
     decode: (z, task, mode) => heads[task]!.run(towerSlice(z, task), mode),
-    penalty: () => null,
+    penalty: null,
     paramCount: countParams([...towers, ...heads]),
     dispose: () => disposeTowers([...towers, ...heads]),
   };

@@ -12,7 +12,7 @@ export const softSharing: Architecture = {
     const lambda = ctx.penalty;
     return {
       ...model,
-      penalty: () => (lambda > 0 && towers.length > 1 ? (tf.mul(pairwiseDistance(towers), lambda) as tf.Scalar) : null),
+      penalty: lambda > 0 && towers.length > 1 ? () => tf.mul(pairwiseDistance(towers), lambda) as tf.Scalar : null,
     };
   },
 };

@@ -38,8 +38,11 @@ export interface MultitaskModel {
   decode(z: tf.Tensor, task: number, mode: ForwardMode): tf.Tensor;
   /** Every variable of the model, trained or not (batch-norm statistics too), in a stable order: what a checkpoint holds. */
   stateVariables: tf.Variable[];
-  /** A regularizer added to the training objective (soft-sharing's L2 pull); null when none. */
-  penalty(): tf.Scalar | null;
+  /**
+   * A regularizer added to the training objective (soft-sharing's L2 pull); null when the model
+   * has none, decided once when it is built. Call inside tf.tidy or a gradient function.
+   */
+  penalty: (() => tf.Scalar) | null;
   paramCount: number;
   dispose(): void;
 }
