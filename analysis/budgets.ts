@@ -1,7 +1,7 @@
 // Label budgets in the order people read them: fewest labels first.
 
 /** "50/class" < "200/class" < "10%" < "all": per-class counts, then fractions, then everything. */
-export function budgetRank(budget: string): [number, number] {
+function budgetRank(budget: string): [number, number] {
   const perClass = /^(\d+)\/class$/.exec(budget);
   if (perClass) return [0, Number(perClass[1])];
   const percent = /^([\d.]+)%$/.exec(budget);

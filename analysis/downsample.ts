@@ -83,8 +83,26 @@ export function downsampleIndices(x: ArrayLike<number>, y: ArrayLike<number>, ma
   return Array.from(kept.subarray(0, count));
 }
 
-function pick(values: readonly number[], indices: readonly number[]): number[] {
+function pick(values: ArrayLike<number>, indices: readonly number[]): number[] {
   return indices.map((i) => values[i] ?? Number.NaN);
+}
+
+/** A series' point columns, parallel and in step order: a contract Series, or stored Float64 columns. */
+export interface PointColumnsLike {
+  readonly epoch: ArrayLike<number>;
+  readonly step: ArrayLike<number>;
+  readonly time: ArrayLike<number>;
+  readonly value: ArrayLike<number>;
+}
+
+/** The points at `indices` (ascending), epoch, step, time and value kept in step. */
+export function pickPoints(points: PointColumnsLike, indices: readonly number[]): Pick<Series, 'epoch' | 'step' | 'time' | 'value'> {
+  return { epoch: pick(points.epoch, indices), step: pick(points.step, indices), time: pick(points.time, indices), value: pick(points.value, indices) };
+}
+
+/** At most `maxPoints` of the points, bucketed along `step` (the finest x a chart uses). */
+export function downsamplePoints(points: PointColumnsLike, maxPoints: number): Pick<Series, 'epoch' | 'step' | 'time' | 'value'> {
+  return pickPoints(points, downsampleIndices(points.step, points.value, maxPoints));
 }
 
 /** The kept points themselves, as (x, y) arrays. */
@@ -103,12 +121,5 @@ export function downsampleMinMax(
  */
 export function downsampleSeries<S extends Series>(series: S, maxPoints: number): S {
   if (series.value.length <= maxPoints) return series;
-  const indices = downsampleIndices(series.step, series.value, maxPoints);
-  return {
-    ...series,
-    epoch: pick(series.epoch, indices),
-    step: pick(series.step, indices),
-    time: pick(series.time, indices),
-    value: pick(series.value, indices),
-  };
+  return { ...series, ...downsamplePoints(series, maxPoints) };
 }

@@ -76,3 +76,8 @@ export function quantileOfSorted(sorted: ArrayLike<number>, p: number): number {
   const upper = sorted[above] ?? Number.NaN;
   return lower + (position - below) * (upper - lower);
 }
+
+/** A number as JSON can carry it: NaN and ±Infinity (nothing to show) become null. */
+export function finiteOrNull(value: number): number | null {
+  return Number.isFinite(value) ? value : null;
+}

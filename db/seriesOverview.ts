@@ -3,7 +3,7 @@
 // stored beside the points so a chart of a long series, or an arm comparison, reads a few
 // thousand stored points instead of all of them. A cache, never the data: every write to a
 // series deletes its overview (SeriesStore), and the next read that wants it rebuilds it.
-import { downsampleIndices } from '../analysis/downsample.ts';
+import { downsampleIndices, downsamplePoints, pickPoints } from '../analysis/downsample.ts';
 import { metricPointIndices } from '../analysis/runMetrics.ts';
 import type { Series } from '../contract/model.ts';
 
@@ -46,22 +46,14 @@ export function columnsOf(rows: readonly (readonly [number, number, number, numb
 }
 
 function pick(columns: PointColumns, indices: readonly number[]): PointColumns {
-  const length = indices.length;
-  const out: PointColumns = {
-    length,
-    step: new Float64Array(length),
-    epoch: new Float64Array(length),
-    time: new Float64Array(length),
-    value: new Float64Array(length),
+  const picked = pickPoints(columns, indices);
+  return {
+    length: indices.length,
+    step: Float64Array.from(picked.step),
+    epoch: Float64Array.from(picked.epoch),
+    time: Float64Array.from(picked.time),
+    value: Float64Array.from(picked.value),
   };
-  for (let k = 0; k < length; k++) {
-    const i = indices[k] as number;
-    out.step[k] = columns.step[i] as number;
-    out.epoch[k] = columns.epoch[i] as number;
-    out.time[k] = columns.time[i] as number;
-    out.value[k] = columns.value[i] as number;
-  }
-  return out;
 }
 
 /** Ascending indices in either list, once. */
@@ -112,14 +104,5 @@ export function decodeOverview(blob: Uint8Array): PointColumns {
 
 /** At most `maxPoints` of these points, min and max per bucket over step kept, as a contract Series. */
 export function downsampledSeries(key: Omit<Series, 'epoch' | 'step' | 'time' | 'value'>, points: PointColumns, maxPoints: number): Series {
-  const indices = downsampleIndices(points.step, points.value, maxPoints);
-  const series: Series = { ...key, epoch: new Array<number>(indices.length), step: new Array<number>(indices.length), time: new Array<number>(indices.length), value: new Array<number>(indices.length) };
-  for (let k = 0; k < indices.length; k++) {
-    const i = indices[k] as number;
-    series.step[k] = points.step[i] as number;
-    series.epoch[k] = points.epoch[i] as number;
-    series.time[k] = points.time[i] as number;
-    series.value[k] = points.value[i] as number;
-  }
-  return series;
+  return { ...key, ...downsamplePoints(points, maxPoints) };
 }

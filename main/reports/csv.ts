@@ -5,7 +5,7 @@ import { csvLine } from './escape.ts';
 import type { ReportModel } from './model.ts';
 import { buildSummaryTable } from './summaryTable.ts';
 
-export const SERIES_HEADER = ['run', 'arm', 'seed', 'budget', 'task', 'split', 'metric', 'epoch', 'step', 'time', 'value'] as const;
+const SERIES_HEADER = ['run', 'arm', 'seed', 'budget', 'task', 'split', 'metric', 'epoch', 'step', 'time', 'value'] as const;
 
 export function renderSummaryCsv(model: ReportModel): string {
   const table = buildSummaryTable(model.comparison);

@@ -5,6 +5,7 @@
 // The chart, HTML and PDF renderers are loaded on demand: canvas, Chart.js and PDFKit take about a
 // second to import, and every `graft` command (and the app's start) imports this file.
 import type { ReportFile } from '../../contract/api.ts';
+import type { ExperimentDetail } from '../../contract/model.ts';
 import type { RunStore } from '../../db/store.ts';
 import type { RenderedChart } from './charts/render.ts';
 import { chartSpecs } from './charts/specs.ts';
@@ -13,10 +14,10 @@ import { contentBuffer, type ReportOutput } from './files.ts';
 import { FORMAT_INFO, stemOf, suggestedFileName, type ReportFormat } from './formats.ts';
 import { renderLatex } from './latex.ts';
 import { renderMarkdown } from './markdown.ts';
-import { buildReportModel, buildSummaryModel, type ReportModel } from './model.ts';
+import { buildReportModel, buildSummaryModel, reportExperiment, type ReportModel } from './model.ts';
 
 /** Where a report's attachments go, named after its main file (a base name, no folder). */
-export function attachmentNames(mainFileName: string): { chartDir: string; seriesCsv: string } {
+function attachmentNames(mainFileName: string): { chartDir: string; seriesCsv: string } {
   const stem = stemOf(mainFileName);
   return { chartDir: `${stem}-files`, seriesCsv: `${stem}-series.csv` };
 }
@@ -27,12 +28,12 @@ async function drawCharts(model: ReportModel): Promise<RenderedChart[]> {
 }
 
 /** `mainFileName` is the base name the report will be saved as; attachments are named after it. */
-export async function produceReport(store: RunStore, experimentId: number, format: ReportFormat, mainFileName: string): Promise<ReportOutput> {
+export async function produceReport(store: RunStore, experiment: number | ExperimentDetail, format: ReportFormat, mainFileName: string): Promise<ReportOutput> {
   const mimeType = FORMAT_INFO[format].mimeType;
   const main = (content: string | Buffer) => ({ fileName: mainFileName, mimeType, content: [content] });
   // The LaTeX table shows only the summary: reading every stored point for it would be wasted.
-  if (format === 'tex') return { main: main(renderLatex(buildSummaryModel(store, experimentId))), attachments: [] };
-  const model = buildReportModel(store, experimentId);
+  if (format === 'tex') return { main: main(renderLatex(buildSummaryModel(store, experiment))), attachments: [] };
+  const model = buildReportModel(store, experiment);
   const names = attachmentNames(mainFileName);
   switch (format) {
     case 'html': {
@@ -64,7 +65,7 @@ function asReportFile(file: ReportOutput['main']): ReportFile {
 
 /** The `exportReport` API method: the files as base64, named after the experiment. */
 export async function exportReport(store: RunStore, experimentId: number, format: ReportFormat): Promise<ReportFile & { attachments: ReportFile[] }> {
-  const experiment = store.getExperiment(experimentId);
-  const output = await produceReport(store, experimentId, format, suggestedFileName(experiment?.name ?? `experiment-${experimentId}`, format));
+  const experiment = reportExperiment(store, experimentId);
+  const output = await produceReport(store, experiment, format, suggestedFileName(experiment.name, format));
   return { ...asReportFile(output.main), attachments: output.attachments.map(asReportFile) };
 }

@@ -5,7 +5,7 @@ import type { ExperimentComparison } from '../../contract/compare.ts';
 import { ApiError } from '../../contract/errors.ts';
 import type { ExperimentDetail, RunSummary, Series } from '../../contract/model.ts';
 import type { RunStore } from '../../db/store.ts';
-import { compareExperiment } from '../services/compare.ts';
+import { compareExperimentRow } from '../services/compare.ts';
 import { GRAFT_VERSION } from '../version.ts';
 import { configDiff, type ConfigDiffRow } from './configDiff.ts';
 import { environmentRows, type EnvironmentRow } from './environment.ts';
@@ -33,22 +33,30 @@ function questionOf(spec: unknown): string | null {
 /** What a summary-only format (the LaTeX table) shows: the comparison's numbers and where they came from. */
 export type SummaryModel = Pick<ReportModel, 'generatedAt' | 'graftVersion' | 'comparison'>;
 
+/** The experiment itself when given, else read by id: not-found names `experimentId`, the reports' field. */
+export function reportExperiment(store: RunStore, experiment: number | ExperimentDetail): ExperimentDetail {
+  if (typeof experiment !== 'number') return experiment;
+  const found = store.getExperiment(experiment);
+  if (!found) throw new ApiError('not-found', `experiment ${experiment} does not exist`, 'experimentId');
+  return found;
+}
+
 /**
  * The summary without the runs' full series: the comparison service reads only each series'
  * overview, which gives the same numbers, so a table of a long experiment does not read every point.
+ * `completed`: the experiment's completed runs in id order, when the caller has them already.
  */
-export function buildSummaryModel(store: RunStore, experimentId: number, now: Date = new Date()): SummaryModel {
-  if (!store.getExperiment(experimentId)) throw new ApiError('not-found', `experiment ${experimentId} does not exist`, 'experimentId');
-  return { generatedAt: now.toISOString(), graftVersion: GRAFT_VERSION, comparison: compareExperiment(store, experimentId) };
+export function buildSummaryModel(store: RunStore, experiment: number | ExperimentDetail, now: Date = new Date(), completed?: RunSummary[]): SummaryModel {
+  const comparison = compareExperimentRow(store, reportExperiment(store, experiment), {}, completed);
+  return { generatedAt: now.toISOString(), graftVersion: GRAFT_VERSION, comparison };
 }
 
-export function buildReportModel(store: RunStore, experimentId: number, now: Date = new Date()): ReportModel {
-  const experiment = store.getExperiment(experimentId);
-  if (!experiment) throw new ApiError('not-found', `experiment ${experimentId} does not exist`, 'experimentId');
-  const runs = store.listRuns({ experimentId }).sort((a, b) => a.id - b.id);
+export function buildReportModel(store: RunStore, experimentRef: number | ExperimentDetail, now: Date = new Date()): ReportModel {
+  const experiment = reportExperiment(store, experimentRef);
+  const runs = store.listRuns({ experimentId: experiment.id }).sort((a, b) => a.id - b.id);
   const series = runs.length > 0 ? store.readSeries(runs.map((r) => r.id)) : [];
   return {
-    ...buildSummaryModel(store, experimentId, now),
+    ...buildSummaryModel(store, experiment, now, runs.filter((r) => r.status === 'completed')),
     experiment,
     question: questionOf(experiment.spec),
     runs,

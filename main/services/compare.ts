@@ -7,7 +7,7 @@ import { lastValueAt } from '../../analysis/seriesPoints.ts';
 import { transferGain } from '../../analysis/transferGain.ts';
 import type { ArmComparison, ExperimentComparison, PrimaryMetric } from '../../contract/compare.ts';
 import { ApiError } from '../../contract/errors.ts';
-import type { RunSummary, Series } from '../../contract/model.ts';
+import type { ExperimentDetail, RunSummary, Series } from '../../contract/model.ts';
 import { SOURCE_ARM } from '../../contract/spec.ts';
 import type { RunStore } from '../../db/store.ts';
 import { MULTITASK_CONVENTIONS, withMultitask } from './compareMultitask.ts';
@@ -17,6 +17,14 @@ import { withHeadToHead, type HeadToHeadOptions } from './headToHead.ts';
 const PRIMARY_PREFERENCE = ['accuracy', 'f1', 'rmse', 'mae', 'loss'];
 
 export const SCRATCH_ARM_STRATEGY = 'scratch';
+
+/** Runs a comparison's numbers come from: completed, and not the pretraining source. */
+export function isComparedRun(run: Pick<RunSummary, 'status' | 'arm'>): boolean {
+  return run.status === 'completed' && run.arm !== SOURCE_ARM;
+}
+
+/** The task of run-level series (epoch time, samples, trainable parameters, lr), not a task metric. */
+export const RUN_LEVEL_TASK = '_run';
 
 export const TRANSFER_CONVENTIONS = [
   'Values are mean ± sample std over seeds (n = seeds with a completed run).',
@@ -119,26 +127,55 @@ export function seedValues(group: ArmGroup, key: string): number[] {
 export function compareExperiment(store: RunStore, experimentId: number, options: HeadToHeadOptions = {}): ExperimentComparison {
   const experiment = store.getExperiment(experimentId);
   if (!experiment) throw new ApiError('not-found', `experiment ${experimentId} does not exist`, 'id');
-  const completed = store.listRuns({ experimentId, status: ['completed'] });
-  const runs = completed.filter((r) => r.arm !== SOURCE_ARM);
-  const { primary, arms, groups } = compareRunSet(store, runs);
+  return compareExperimentRow(store, experiment, options);
+}
+
+/**
+ * compareExperiment of an experiment already read. `completed`: its completed runs in id order,
+ * when the caller has them already (read from the store otherwise).
+ */
+export function compareExperimentRow(
+  store: RunStore,
+  experiment: ExperimentDetail,
+  options: HeadToHeadOptions = {},
+  completed: RunSummary[] = store.listRuns({ experimentId: experiment.id, status: ['completed'] }),
+): ExperimentComparison {
+  const runs = completed.filter(isComparedRun);
+  const { primary, arms, groups, runLevel } = compareRunSet(store, runs);
   const about = { id: experiment.id, name: experiment.name, kind: experiment.kind };
   if (experiment.kind === 'multitask') return { experiment: about, primary, conventions: MULTITASK_CONVENTIONS, ...withMultitask(arms, runs) };
   if (experiment.kind === 'head-to-head') {
     const sources = completed.filter((r) => r.arm === SOURCE_ARM);
-    return { experiment: about, ...withHeadToHead(store, { runs, sources, groups }, arms, options) };
+    return { experiment: about, ...withHeadToHead(store, { sources, groups, runLevel }, arms, options) };
   }
   return { experiment: about, primary, conventions: TRANSFER_CONVENTIONS, arms };
 }
 
+/** Per run id: its run-level series (task RUN_LEVEL_TASK), in the store's order. */
+export function runLevelSeries(series: Series[]): Map<number, Series[]> {
+  const byRun = new Map<number, Series[]>();
+  for (const s of series) {
+    if (s.task !== RUN_LEVEL_TASK) continue;
+    const list = byRun.get(s.runId);
+    if (list) list.push(s);
+    else byRun.set(s.runId, [s]);
+  }
+  return byRun;
+}
+
 /**
  * The arms of completed target runs of one experiment (any subset of them), side by side; with
- * the per-seed values behind them (`groups`), which the head-to-head verdicts pair by seed.
+ * the per-seed values behind them (`groups`), which the head-to-head verdicts pair by seed, and
+ * the runs' run-level series overviews (`runLevel`, by run id), which the head-to-head costs read.
  */
-export function compareRunSet(store: RunStore, runs: RunSummary[]): Pick<ExperimentComparison, 'primary' | 'arms'> & { groups: ArmGroup[] } {
+export function compareRunSet(
+  store: RunStore,
+  runs: RunSummary[],
+): Pick<ExperimentComparison, 'primary' | 'arms'> & { groups: ArmGroup[]; runLevel: Map<number, Series[]> } {
   // The overviews hold every point runValues depends on (each epoch's lowest, highest and last),
   // so the numbers are those of the full series without reading all of it.
-  const byRun = indexSeries(runs.length > 0 ? store.readSeries(runs.map((r) => r.id), {}, { overview: true }) : []);
+  const series = runs.length > 0 ? store.readSeries(runs.map((r) => r.id), {}, { overview: true }) : [];
+  const byRun = indexSeries(series);
   const primary = choosePrimary(byRun);
   const groups = groupArms(runs, byRun);
   const scratchByBudget = new Map(groups.filter((g) => g.strategy === SCRATCH_ARM_STRATEGY).map((g) => [g.budget, g]));
@@ -168,5 +205,5 @@ export function compareRunSet(store: RunStore, runs: RunSummary[]): Pick<Experim
     };
   });
 
-  return { primary, arms, groups };
+  return { primary, arms, groups, runLevel: runLevelSeries(series) };
 }

@@ -4,6 +4,7 @@
 // mean ± std over seeds), so the per-task table and Δm read the very same numbers.
 import { deltaM, DELTA_M_CONVENTION, type DeltaMInput } from '../../analysis/deltaM.ts';
 import { metricDirection } from '../../analysis/metricDirection.ts';
+import { finiteOrNull } from '../../analysis/stats.ts';
 import { gainOfSummaries } from '../../analysis/transferGain.ts';
 import type { ArmComparison, MultitaskSummary } from '../../contract/compare.ts';
 import type { RunSummary } from '../../contract/model.ts';
@@ -32,10 +33,6 @@ function taskMetrics(tasks: string[], arms: ArmComparison[]): MultitaskSummary['
     const metrics = known.filter((m) => arms.some((a) => `${name}/test/${m}` in a.metrics));
     return { name, metrics, selectedBy: SELECTED_BY[metrics[0] ?? ''] ?? 'loss', direction: Object.fromEntries(metrics.map((m) => [m, metricDirection(m)])) };
   });
-}
-
-function nullIfNaN(value: number): number | null {
-  return Number.isFinite(value) ? value : null;
 }
 
 /** Adds the multitask fields to the arms of a multitask experiment's comparison. */
@@ -73,8 +70,8 @@ export function withMultitask(arms: ArmComparison[], runs: RunSummary[]): { arms
       .map((t) => t.name);
     return {
       ...fields,
-      deltaM: nullIfNaN(result.deltaM),
-      perTaskDelta: Object.fromEntries(Object.entries(result.perTaskDelta).map(([t, d]) => [t, nullIfNaN(d)])),
+      deltaM: finiteOrNull(result.deltaM),
+      perTaskDelta: Object.fromEntries(Object.entries(result.perTaskDelta).map(([t, d]) => [t, finiteOrNull(d)])),
       negativeTransfer,
     };
   });

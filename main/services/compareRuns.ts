@@ -5,7 +5,7 @@ import { groupBy } from '../../analysis/aggregate.ts';
 import { ApiError } from '../../contract/errors.ts';
 import type { RunsComparison } from '../../contract/runsComparison.ts';
 import type { RunStore } from '../../db/store.ts';
-import { TRANSFER_CONVENTIONS, compareRunSet } from './compare.ts';
+import { TRANSFER_CONVENTIONS, compareRunSet, isComparedRun } from './compare.ts';
 
 export const CROSS_EXPERIMENT_CONVENTION =
   'Runs from several experiments: each arm is compared with the scratch arm of its own experiment.';
@@ -14,7 +14,7 @@ export function compareRuns(store: RunStore, runIds: readonly number[]): RunsCom
   const runs = store.listRuns({ runIds: [...new Set(runIds)] });
   const missing = runIds.find((id) => !runs.some((r) => r.id === id));
   if (missing !== undefined) throw new ApiError('not-found', `run ${missing} does not exist`, 'runIds');
-  const compared = runs.filter((r) => r.status === 'completed' && r.arm !== 'source');
+  const compared = runs.filter(isComparedRun);
   const byExperiment = groupBy(compared, (r) => r.experimentId);
   const several = byExperiment.size > 1;
   const result: RunsComparison = { experiments: [], primary: null, conventions: [...TRANSFER_CONVENTIONS], arms: [] };

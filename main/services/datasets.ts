@@ -12,7 +12,7 @@ const MAX_SAMPLES = 10;
 const PREVIEW_ROWS = 8;
 
 /** The first example of each class of the first task, as 0..255 grayscale. */
-export function sampleImages(ds: Dataset): SampleImage[] {
+function sampleImages(ds: Dataset): SampleImage[] {
   const [height = 0, width = 0, channels = 1] = ds.inputShape;
   const task = ds.tasks[0];
   const labels = task ? ds.y[task.name] : undefined;

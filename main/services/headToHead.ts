@@ -8,21 +8,21 @@
 import { isFractionMetric } from '../../analysis/format.ts';
 import { metricDirection, orientDifference } from '../../analysis/metricDirection.ts';
 import { pairedDifference, verdictSentence } from '../../analysis/pairedTest.ts';
-import { runCost, withPretraining, type RunCost, type RunLevelSeries } from '../../analysis/runCost.ts';
-import { summarize } from '../../analysis/stats.ts';
+import { runCost, withPretraining, type RunCost } from '../../analysis/runCost.ts';
+import { finiteOrNull, summarize } from '../../analysis/stats.ts';
 import { transferGain } from '../../analysis/transferGain.ts';
 import type { Approach, ArmComparison, ArmCost, ExperimentComparison, PrimaryMetric, Verdict } from '../../contract/compare.ts';
-import type { RunSummary } from '../../contract/model.ts';
-import { isJointConfig, SCRATCH, TARGET_TASK } from '../../contract/specHeadToHead.ts';
+import type { RunSummary, Series } from '../../contract/model.ts';
+import { isJointConfig, TARGET_TASK } from '../../contract/specHeadToHead.ts';
 import type { RunStore } from '../../db/store.ts';
-import { seedValues, type ArmGroup } from './compare.ts';
+import { RUN_LEVEL_TASK, runLevelSeries, SCRATCH_ARM_STRATEGY, seedValues, type ArmGroup } from './compare.ts';
 
 export interface HeadToHeadOptions {
   /** 'paired-t' (default: its interval widens honestly at 2–4 seeds) or 'bootstrap'. */
   verdictMethod?: 'paired-t' | 'bootstrap';
 }
 
-export const HEAD_TO_HEAD_CONVENTIONS = [
+const HEAD_TO_HEAD_CONVENTIONS = [
   'Values are mean ± sample std over seeds (n = seeds with a completed run).',
   'Every arm is scored on the same target test rows, at the epoch with the best validation value of the target task (task "target").',
   'Gain vs scratch = metric(arm) − metric(scratch) at the same label budget, positive = better; negative = worse by more than the standard error of the difference.',
@@ -30,10 +30,10 @@ export const HEAD_TO_HEAD_CONVENTIONS = [
   'Cost, mean over seeds: wall time = Σ epoch time (training + evaluation); samples = examples trained on, summed over epochs; transfer arms include their pretraining run of the same seed. Trainable params = weights trained on the target (max over epochs).',
 ];
 
-function approachOf(run: RunSummary | undefined): Approach {
-  if (isJointConfig(run?.config)) return 'multitask';
-  const strategy = (run?.config as { strategy?: unknown } | null | undefined)?.strategy;
-  return strategy === SCRATCH ? 'baseline' : 'transfer';
+/** A group's approach: joint runs are multitask, the scratch strategy is the baseline, the rest transfer. */
+function approachOf(group: ArmGroup): Approach {
+  if (isJointConfig(group.runs[0]?.config)) return 'multitask';
+  return group.strategy === SCRATCH_ARM_STRATEGY ? 'baseline' : 'transfer';
 }
 
 /** "50/class" → "50 labels per class"; "10%" → "10% of the labels"; "all" → "all labels". */
@@ -44,25 +44,33 @@ export function budgetWords(budget: string): string {
   return `${budget} of the labels`;
 }
 
-function finiteOrNull(value: number): number | null {
-  return Number.isFinite(value) ? value : null;
-}
-
-/** Per completed run: its cost, transfer runs with the pretraining run of their seed added. */
-function runCosts(store: RunStore, runs: RunSummary[], sources: RunSummary[]): Map<number, RunCost> {
-  const all = [...runs, ...sources];
-  const series = all.length > 0 ? store.readSeries(all.map((r) => r.id), { task: '_run' }) : [];
-  const byRun = new Map<number, RunLevelSeries[]>();
-  for (const s of series) byRun.set(s.runId, [...(byRun.get(s.runId) ?? []), s]);
-  const costOf = (run: RunSummary): RunCost => runCost(byRun.get(run.id) ?? []);
+/**
+ * Per completed run: its cost, transfer runs with the pretraining run of their seed added.
+ * `runLevel`: the run-level series overviews compareRunSet already read (by run id); only the
+ * runs it did not read (the sources) are read here. An overview keeps each epoch's last point
+ * and its highest one, all runCost reads, so the costs are those of the full series.
+ */
+function runCosts(
+  store: RunStore,
+  groups: ArmGroup[],
+  sources: RunSummary[],
+  runLevel: Map<number, Series[]>,
+  approaches: Map<ArmGroup, Approach>,
+): Map<number, RunCost> {
+  const missing = sources.filter((r) => !runLevel.has(r.id)).map((r) => r.id);
+  const read = missing.length > 0 ? runLevelSeries(store.readSeries(missing, { task: RUN_LEVEL_TASK }, { overview: true })) : new Map<number, Series[]>();
+  const costOf = (run: RunSummary): RunCost => runCost(runLevel.get(run.id) ?? read.get(run.id) ?? []);
   const sourceBySeed = new Map(sources.map((r) => [r.seed, costOf(r)]));
-  return new Map(
-    runs.map((run) => {
+  const costs = new Map<number, RunCost>();
+  for (const group of groups) {
+    const transfer = approaches.get(group) === 'transfer';
+    for (const run of group.runs) {
       const own = costOf(run);
-      const pretraining = approachOf(run) === 'transfer' ? sourceBySeed.get(run.seed) : undefined;
-      return [run.id, pretraining ? withPretraining(own, pretraining) : own];
-    }),
-  );
+      const pretraining = transfer ? sourceBySeed.get(run.seed) : undefined;
+      costs.set(run.id, pretraining ? withPretraining(own, pretraining) : own);
+    }
+  }
+  return costs;
 }
 
 function armCost(group: ArmGroup, costs: Map<number, RunCost>): ArmCost {
@@ -130,32 +138,35 @@ export function verdictsFor(
 }
 
 /**
- * Adds approach, gain vs scratch and cost to each arm, and the verdicts. `runs`: completed target
- * runs; `sources`: the completed pretraining runs; `groups`: compareRunSet's per-seed values of `runs`.
+ * Adds approach, gain vs scratch and cost to each arm, and the verdicts. `sources`: the completed
+ * pretraining runs; `groups`: compareRunSet's per-seed values of the completed target runs, and
+ * `runLevel` its run-level series of them.
  */
 export function withHeadToHead(
   store: RunStore,
-  { runs, sources, groups }: { runs: RunSummary[]; sources: RunSummary[]; groups: ArmGroup[] },
+  { sources, groups, runLevel }: { sources: RunSummary[]; groups: ArmGroup[]; runLevel: Map<number, Series[]> },
   arms: ArmComparison[],
   options: HeadToHeadOptions = {},
 ): Pick<ExperimentComparison, 'primary' | 'conventions' | 'arms' | 'verdicts'> {
   const primary = targetPrimary(arms);
-  const costs = runCosts(store, runs, sources);
-  const firstRun = new Map<string, RunSummary>();
-  for (const run of runs) if (!firstRun.has(run.arm)) firstRun.set(run.arm, run);
+  const approaches = new Map(groups.map((g) => [g, approachOf(g)]));
+  const costs = runCosts(store, groups, sources, runLevel, approaches);
   const groupOf = (arm: ArmComparison) => groups.find((g) => g.name === arm.name && g.budget === arm.budget);
-  const scratchOf = (budget: string) => groups.find((g) => g.budget === budget && approachOf(firstRun.get(g.name)) === 'baseline');
+  const scratchByBudget = new Map<string, ArmGroup>();
+  for (const [group, approach] of approaches) {
+    if (approach === 'baseline' && !scratchByBudget.has(group.budget)) scratchByBudget.set(group.budget, group);
+  }
 
   const out = arms.map((arm): ArmComparison => {
-    const run = firstRun.get(arm.name);
-    const approach = approachOf(run);
     const group = groupOf(arm);
-    const scratch = scratchOf(arm.budget);
+    const approach = group ? (approaches.get(group) as Approach) : 'transfer';
+    const scratch = scratchByBudget.get(arm.budget);
     const gain = approach !== 'baseline' && primary && group && scratch
       ? transferGain(seedValues(group, primary.key), seedValues(scratch, primary.key), primary.direction)
       : null;
     const gainVsBaseline = gain ? { abs: gain.abs, rel: gain.rel, negative: gain.negative } : null;
-    const multitask = isJointConfig(run?.config) ? { architecture: run.config.architecture, weighting: run.config.weighting } : {};
+    const config = group?.runs[0]?.config;
+    const multitask = isJointConfig(config) ? { architecture: config.architecture, weighting: config.weighting } : {};
     return {
       ...arm,
       ...multitask,
@@ -169,7 +180,7 @@ export function withHeadToHead(
   });
 
   const verdictGroups = primary
-    ? groups.map((g) => ({ name: g.name, budget: g.budget, approach: approachOf(firstRun.get(g.name)), values: bySeed(g, primary.key) }))
+    ? groups.map((g) => ({ name: g.name, budget: g.budget, approach: approaches.get(g) as Approach, values: bySeed(g, primary.key) }))
     : [];
   return {
     primary,

@@ -6,6 +6,7 @@ import { downsampleIndices } from '../../../analysis/downsample.ts';
 import { isFractionMetric } from '../../../analysis/format.ts';
 import type { Series } from '../../../contract/model.ts';
 import { sortBudgets } from '../../../analysis/budgets.ts';
+import { isComparedRun } from '../../services/compare.ts';
 import type { ReportModel } from '../model.ts';
 
 export interface ChartLine {
@@ -44,7 +45,7 @@ const SPLIT_ORDER = ['train', 'val', 'test'];
 
 /** Runs the summary's numbers come from: completed and not the pretraining source (as compareExperiment does). */
 function comparedRuns(model: ReportModel) {
-  return model.runs.filter((r) => r.status === 'completed' && r.arm !== 'source');
+  return model.runs.filter(isComparedRun);
 }
 
 function groupLabel(arm: string, budget: string, budgets: number): string {

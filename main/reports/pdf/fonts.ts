@@ -44,7 +44,7 @@ const ASCII_SPELLING: Record<string, string> = { '−': '-', '→': '->', 'Δ': 
 /** WinAnsi (cp1252) beyond Latin-1: the characters the built-in fonts can still print. */
 const CP1252_EXTRA = new Set('€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ');
 
-export function toWinAnsi(text: string): string {
+function toWinAnsi(text: string): string {
   return [...text]
     .map((c) => {
       const code = c.codePointAt(0) ?? 0;
