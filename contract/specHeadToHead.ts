@@ -83,7 +83,7 @@ export function headToHeadArmName(arm: AnyArm): string {
   return arm.name ?? `${arm.architecture}+${arm.weighting}`;
 }
 
-export function sourceTaskNames(spec: Pick<HeadToHeadSpec, 'sources'>): string[] {
+export function sourceTaskNames(spec: { sources: readonly Pick<HeadToHeadSpec['sources'][number], 'name'>[] }): string[] {
   return spec.sources.map((src, i) => src.name ?? (spec.sources.length === 1 ? SOURCE_TASK : `${SOURCE_TASK}${i + 1}`));
 }
 

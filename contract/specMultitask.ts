@@ -172,7 +172,7 @@ export function tasksOf(spec: Pick<MultitaskSpec, 'data' | 'tasks'>): TaskRef[] 
   return [];
 }
 
-export function armName(arm: MultitaskArmSpec): string {
+export function armName(arm: Pick<MultitaskArmSpec, 'name' | 'architecture' | 'weighting'>): string {
   return arm.name ?? `${arm.architecture}+${arm.weighting}`;
 }
 

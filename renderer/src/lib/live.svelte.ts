@@ -11,8 +11,6 @@ export interface RunProgress extends LiveProgress {
   epoch: number;
   epochs: number;
   metrics: Record<string, number>;
-  /** Date.now() when this was received: views redraw curves when it moves. */
-  at: number;
 }
 
 export class LiveRuns {
@@ -22,7 +20,7 @@ export class LiveRuns {
   handle(event: GraftEvent): void {
     if (event.type === 'run-progress') {
       const { fraction, etaSeconds, epoch, epochs, metrics } = event;
-      this.progress.set(event.runId, { fraction, etaSeconds, epoch, epochs, metrics, at: Date.now() });
+      this.progress.set(event.runId, { fraction, etaSeconds, epoch, epochs, metrics });
     } else if (event.type === 'run-log') {
       const lines = this.logs.get(event.runId) ?? [];
       this.logs.set(event.runId, [...lines, event.line].slice(-MAX_LOG_LINES));

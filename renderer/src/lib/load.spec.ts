@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { GraftEvent } from '../../../contract/events.ts';
-import { caught, reloadOnEvents } from './load.ts';
+import { caught, epochWatcher, reloadOnEvents } from './load.ts';
 
 afterEach(() => {
   vi.useRealTimers();
@@ -51,5 +51,17 @@ describe('reloadOnEvents', () => {
     vi.advanceTimersByTime(1000);
     expect(reload).toHaveBeenCalledTimes(1);
     expect(api.listeners).toBe(0);
+  });
+});
+
+describe('epochWatcher', () => {
+  it('is true for each run\'s first epoch and each change of it, false for repeats', () => {
+    const isNew = epochWatcher();
+    expect(isNew({ runId: 1, epoch: 0 })).toBe(true);
+    expect(isNew({ runId: 1, epoch: 0 })).toBe(false);
+    expect(isNew({ runId: 2, epoch: 0 })).toBe(true);
+    expect(isNew({ runId: 1, epoch: 1 })).toBe(true);
+    expect(isNew({ runId: 1, epoch: 1 })).toBe(false);
+    expect(isNew({ runId: 2, epoch: 0 })).toBe(false);
   });
 });

@@ -35,6 +35,20 @@ export function reloadOnEvents(api: Pick<GraftApi, 'onEvent'>, delayOf: (event: 
   };
 }
 
+/**
+ * For reloadOnEvents: whether a run's progress event brings an epoch not seen before. Stored
+ * data (curves, metrics) changes only when an epoch ends; the progress events in between, one
+ * per batch, only move the bars. A run's first event counts as new.
+ */
+export function epochWatcher(): (event: { runId: number; epoch: number }) => boolean {
+  const seen = new Map<number, number>();
+  return ({ runId, epoch }) => {
+    if (seen.get(runId) === epoch) return false;
+    seen.set(runId, epoch);
+    return true;
+  };
+}
+
 /** How soon a status change reloads a view, so that a burst of them (runs finishing together) costs one reload. */
 export const STATUS_RELOAD_MS = 100;
 

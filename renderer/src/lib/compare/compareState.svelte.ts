@@ -1,5 +1,6 @@
 // The compare view's state: which runs, their comparison numbers and series, and the chart
 // controls. The curves themselves are derived (grouping and smoothing in curves.ts).
+import { groupBy } from '../../../../analysis/aggregate.ts';
 import type { GraftApi } from '../../../../contract/api.ts';
 import type { ExperimentComparison } from '../../../../contract/compare.ts';
 import type { RunSummary, Series } from '../../../../contract/model.ts';
@@ -9,7 +10,7 @@ import type { CompareTarget } from '../routes.ts';
 import { TARGET_TASK } from '../../../../contract/specHeadToHead.ts';
 import { isMultitaskConfig, SINGLE_TASK } from '../../../../contract/specMultitask.ts';
 import { curveGroups, metricKeys, seriesKey, type CurveGroup, type SeriesKeyParts, type XAxis } from './curves.ts';
-import { defaultGrouping, distinct, groupKeyFn, namesById, type GroupChoice } from './grouping.ts';
+import { defaultGrouping, distinct, groupKeyFn, namesById, places, type GroupChoice } from './grouping.ts';
 import { conflictCurves, inTaskOrder, isDiagnostic, taskWeightCurves, type ArmWeights, type PairConflict } from './multitask.ts';
 
 /** Points per series sent by the main side; min/max per bucket keeps every spike. */
@@ -38,14 +39,24 @@ export class CompareState {
   logY = $state(false);
   showRuns = $state(false);
 
-  /** Names of the runs' experiments (every run's, not only the completed ones). Replaced whole, never mutated. */
-  names: ReadonlyMap<number, string> = $state(namesById([]));
+  /** Names of the runs' experiments (every run's, not only the completed ones). */
+  readonly names: ReadonlyMap<number, string> = $derived(namesById(this.comparison?.experiments ?? []));
   readonly severalExperiments = $derived(distinct(this.runs.map((r) => r.experimentId)).length > 1);
   /** Task metrics; the multitask diagnostics (task weights, gradient cosines) are charted apart. */
   readonly keys: SeriesKeyParts[] = $derived(metricKeys(this.series).filter((k) => !isDiagnostic(k)));
   /** The experiment's tasks in its own order (multitask), else as logged. */
   readonly taskOrder: string[] = $derived(this.comparison?.multitask?.tasks.map((t) => t.name) ?? (this.comparison?.kind === 'head-to-head' ? [TARGET_TASK] : []));
   readonly tasks = $derived(inTaskOrder(this.keys.map((k) => k.task), this.taskOrder));
+
+  /** The group a run belongs to under the chosen grouping. */
+  private readonly keyFn: (run: RunSummary) => string = $derived.by(() => {
+    const names = this.names;
+    return groupKeyFn(this.grouping, this.severalExperiments ? (id) => names.get(id) ?? `#${id}` : undefined);
+  });
+  /** Each group key's place among all groups of the runs. */
+  private readonly groupIndex: ReadonlyMap<string, number> = $derived(places(this.runs.map(this.keyFn)));
+  /** The series by seriesKey, each list in load order. */
+  private readonly seriesByKey: ReadonlyMap<string, readonly Series[]> = $derived(groupBy(this.series, seriesKey));
 
   async load(api: GraftApi, target: CompareTarget): Promise<void> {
     try {
@@ -65,7 +76,6 @@ export class CompareState {
       this.runs = runs;
       this.comparison = comparison;
       this.series = series;
-      this.names = namesById(comparison.experiments);
       this.grouping = defaultGrouping(runs);
       this.error = null;
     } catch (e) {
@@ -77,24 +87,12 @@ export class CompareState {
 
   /** A group's colour by its place among all groups of the runs: the same in every chart. */
   groupColor(key: string): string | undefined {
-    const keys = distinct(this.runs.map(this.keyFn()));
-    const at = keys.indexOf(key);
-    return at < 0 ? undefined : colorAt(at);
-  }
-
-  private keyFn(): (run: RunSummary) => string {
-    const names = this.names;
-    return groupKeyFn(this.grouping, this.severalExperiments ? (id) => names.get(id) ?? `#${id}` : undefined);
+    const at = this.groupIndex.get(key);
+    return at === undefined ? undefined : colorAt(at);
   }
 
   curves(key: SeriesKeyParts): CurveGroup[] {
-    const wanted = seriesKey(key);
-    return curveGroups(
-      this.runs,
-      this.series.filter((s) => seriesKey(s) === wanted),
-      this.keyFn(),
-      { axis: this.axis, smoothing: this.smoothing },
-    );
+    return curveGroups(this.runs, this.seriesByKey.get(seriesKey(key)) ?? [], this.keyFn, { axis: this.axis, smoothing: this.smoothing });
   }
 
   /** Task-weight trajectories, one chart per arm (single-task baselines have no weighting). */
@@ -105,7 +103,7 @@ export class CompareState {
 
   /** Gradient cosine between tasks on the shared weights, one chart per task pair. */
   conflicts(): PairConflict[] {
-    return conflictCurves(this.runs, this.series, this.keyFn(), { axis: this.axis, smoothing: this.smoothing }, this.taskOrder);
+    return conflictCurves(this.runs, this.series, this.keyFn, { axis: this.axis, smoothing: this.smoothing }, this.taskOrder);
   }
 
   runLabel(runId: number): string {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { configPaths, defaultGrouping, groupKeyFn } from './grouping.ts';
+import { configPaths, defaultGrouping, groupKeyFn, places } from './grouping.ts';
 
 const run = { arm: 'fine-tune', budget: '50/class', experimentId: 2, config: { training: { lr: 0.001 }, strategy: 'fine-tune' } };
 
@@ -19,5 +19,11 @@ describe('grouping', () => {
 
   it('lists every leaf path of the configs', () => {
     expect(configPaths([run.config, { model: { filters: [1, 2] } }])).toEqual(['model.filters', 'strategy', 'training.lr']);
+  });
+});
+
+describe('places', () => {
+  it('numbers each distinct value in first-seen order', () => {
+    expect([...places(['b', 'a', 'b', 'c'])]).toEqual([['b', 0], ['a', 1], ['c', 2]]);
   });
 });

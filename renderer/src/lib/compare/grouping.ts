@@ -2,6 +2,7 @@
 // has several budgets), or any field of the resolved config ("training.lr").
 import { byConfigPath } from '../../../../analysis/aggregate.ts';
 import type { RunSummary } from '../../../../contract/model.ts';
+import { flattenConfig } from './configDiff.ts';
 
 export type GroupChoice = { by: 'arm' } | { by: 'arm-budget' } | { by: 'config'; path: string };
 
@@ -28,19 +29,19 @@ export function defaultGrouping(runs: readonly Pick<RunSummary, 'budget'>[]): Gr
 
 /** Dotted paths of every leaf in the configs, for the "group by config field" picker. */
 export function configPaths(configs: readonly unknown[]): string[] {
-  const paths = new Set<string>();
-  const walk = (value: unknown, prefix: string) => {
-    if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
-      for (const [k, v] of Object.entries(value as Record<string, unknown>)) walk(v, prefix ? `${prefix}.${k}` : k);
-    } else if (prefix) paths.add(prefix);
-  };
-  for (const config of configs) walk(config, '');
-  return [...paths].sort();
+  const leaves = new Map<string, string>();
+  for (const config of configs) flattenConfig(config, '', leaves);
+  return [...leaves.keys()].sort();
 }
 
 /** Each value once, in first-seen order. */
 export function distinct<T>(values: Iterable<T>): T[] {
   return [...new Set(values)];
+}
+
+/** Each distinct value's place in first-seen order. */
+export function places<T>(values: Iterable<T>): ReadonlyMap<T, number> {
+  return new Map(distinct(values).map((value, at) => [value, at]));
 }
 
 /** id → name, for labelling runs by their experiment. */

@@ -4,6 +4,7 @@
 // The spec's arms are the transfer arms, then the multitask arms, so an error on arms[i] finds
 // its input by index.
 import { SPEC_VERSION } from '../../../../contract/spec.ts';
+import { sourceTaskNames, TARGET_TASK } from '../../../../contract/specHeadToHead.ts';
 import { commonInputs, modelFromSpec, modelToSpec, newModel, newTraining, runsFromSpec, runsToSpec, type ModelDraft, type TrainingDraft } from './commonDraft.ts';
 import { defined, isObject, numberOrText, text } from './draftText.ts';
 import { multitaskArmFromSpec, multitaskArmInputs, multitaskArmToSpec, newMultitaskArm, type MultitaskArmDraft } from './multitaskArmsDraft.ts';
@@ -97,8 +98,7 @@ export function headToHeadFromSpec(spec: unknown): HeadToHeadDraft {
 
 /** Task names the multitask arms train, in the order static weights are given. */
 export function headToHeadTasks(draft: HeadToHeadDraft): string[] {
-  const defaults = draft.sources.map((s, i) => s.name.trim() || (draft.sources.length === 1 ? 'source' : `source${i + 1}`));
-  return ['target', ...defaults];
+  return [TARGET_TASK, ...sourceTaskNames({ sources: draft.sources.map((s) => ({ name: s.name.trim() || undefined })) })];
 }
 
 export function headToHeadInputs(draft: HeadToHeadDraft): Set<string> {

@@ -1,7 +1,7 @@
 // Multitask arms as the form holds them: an (architecture × weighting) grid whose ticked cells
 // are the arms, each with the options its weighting or architecture reads. Used by the multitask
 // form and by the multitask half of the head-to-head form.
-import { ARCHITECTURES, WEIGHTINGS, type ArchitectureName, type WeightingName } from '../../../../contract/specMultitask.ts';
+import { ARCHITECTURES, armName, WEIGHTINGS, type ArchitectureName, type WeightingName } from '../../../../contract/specMultitask.ts';
 import { defined, isObject, numberList, numberOrText, text } from './draftText.ts';
 
 export interface MultitaskArmDraft {
@@ -51,7 +51,7 @@ export function toggleCell(arms: readonly MultitaskArmDraft[], architecture: Arc
 }
 
 export function multitaskArmName(arm: Pick<MultitaskArmDraft, 'architecture' | 'weighting' | 'name'>): string {
-  return arm.name.trim() || `${arm.architecture}+${arm.weighting}`;
+  return armName({ architecture: arm.architecture, weighting: arm.weighting, name: arm.name.trim() || undefined });
 }
 
 export function multitaskArmToSpec(arm: MultitaskArmDraft): Record<string, unknown> {
