@@ -58,7 +58,8 @@ export function profileStep(model: ModelConfig, steps: number): StepProfile {
   optimizers.configure(0, net.blocks.map(() => 1e-3));
   const x = tf.randomUniform([BATCH, 28, 28, 1]);
   const y = tf.tensor1d(Array.from({ length: BATCH }, (_, i) => i % 10), 'int32');
-  const mode = { training: () => true };
+  // As the training loop runs it: the input is data, so no gradient is computed for it.
+  const mode = { training: () => true, inputIsData: true };
   const step = (): void => {
     const loss = tf.tidy(() => {
       const { value, grads } = tf.variableGrads(() => sparseSoftmaxCrossEntropy(forward(net, x, mode), y).loss, optimizers.variables);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
 import { randomSource, randomTensor, relativeError, startWasm } from '../backends/wasmKernels/kernelTesting.ts';
-import { ADAM_UPDATE } from '../backends/wasmKernels/AdamUpdate.ts';
+import { ADAM_UPDATE, type AdamUpdateAttrs } from '../backends/wasmKernels/AdamUpdate.ts';
 import { FusedAdamOptimizer } from './fusedAdam.ts';
 import { makeOptimizer } from './optimizers.ts';
 
@@ -190,6 +190,54 @@ describe('FusedAdamOptimizer on wasm', () => {
     dispose(fused);
     dispose(reference);
     dispose(uninterrupted);
+  });
+});
+
+describe('the wasm Adam kernel and subnormal moments', () => {
+  const SMALLEST_NORMAL = 2 ** -126;
+  // Nine elements: eight through the SIMD loop, the last through the scalar tail.
+  // Per element: m, v and g, and what happens to it.
+  const CASES: [m: number, v: number, g: number][] = [
+    [1.2e-38, 1e-4, 0], //       m·β1 falls below 2⁻¹²⁶: m' = 0
+    [-1.2e-38, 1e-4, 0], //      the same, negative
+    [1e-45, 1e-4, 0], //         m stuck at the smallest subnormal (m·β1 rounds back to it)
+    [1e-3, 2 ** -126, 0], //      v·β2 falls below 2⁻¹²⁶: v' = 0
+    [1e-3, 1e-4, 0.5], //        ordinary
+    [0, 0, 0], //                a weight never moved
+    [1e-3, 1e-4, Number.NaN], // a diverged gradient: stays NaN, not flushed to 0
+    [-2e-3, 3e-4, -0.25], //     ordinary
+    [1e-45, 1e-4, 0], //         the tail: stuck m
+  ];
+  const attrs: AdamUpdateAttrs = {
+    learningRate: 0.01, beta1: 0.9, beta2: 0.999, oneMinusBeta1: 1 - 0.9, oneMinusBeta2: 1 - 0.999, epsilon: 1e-7,
+    oneMinusAccBeta1: 1 - 0.9 ** 3, oneMinusAccBeta2: 1 - 0.999 ** 3,
+  };
+  const column = (i: number): tf.Tensor1D => tf.tensor1d(CASES.map((c) => c[i]!));
+
+  it("stores moments below 2⁻¹²⁶ as zero (where tfjs' formula leaves a subnormal), others as tfjs does", async () => {
+    const [m, v, g] = [column(0), column(1), column(2)];
+    const x = tf.ones([CASES.length]);
+    const [xOut, mOut, vOut] = tf.engine().runKernel(ADAM_UPDATE, { x, m, v, g }, attrs as unknown as tf.NamedAttrMap) as tf.Tensor[];
+    const got = { m: await mOut!.data(), v: await vOut!.data(), x: await xOut!.data() };
+    // tfjs' own elementwise moments (float32 throughout), on the same backend.
+    const expected = tf.tidy(() => ({
+      m: tf.add(tf.mul(m, attrs.beta1), tf.mul(g, attrs.oneMinusBeta1)).dataSync(),
+      v: tf.add(tf.mul(v, attrs.beta2), tf.mul(tf.square(g), attrs.oneMinusBeta2)).dataSync(),
+    }));
+    for (const key of ['m', 'v'] as const) {
+      CASES.forEach((_, i) => {
+        const tfjs = expected[key][i]!;
+        const subnormal = tfjs !== 0 && Math.abs(tfjs) < SMALLEST_NORMAL;
+        expect(Object.is(got[key][i], subnormal ? 0 : tfjs) || (Number.isNaN(tfjs) && Number.isNaN(got[key][i]!)), `${key}[${i}]: ${got[key][i]} for tfjs' ${tfjs}`).toBe(true);
+      });
+    }
+    // The cases do reach subnormals in tfjs' arithmetic: without the flush the test would fail.
+    expect([0, 1, 2, 8].every((i) => expected.m[i] !== 0 && Math.abs(expected.m[i]!) < SMALLEST_NORMAL)).toBe(true);
+    expect(expected.v[3]! > 0 && expected.v[3]! < SMALLEST_NORMAL).toBe(true);
+    // A flushed moment is the same step: the weight does not move (x is 1, far above 1e-38·lr).
+    for (const i of [0, 1, 2, 5, 8]) expect(got.x[i]).toBe(1);
+    expect(Number.isNaN(got.x[6]!)).toBe(true);
+    tf.dispose([m, v, g, x, xOut!, mOut!, vOut!]);
   });
 });
 

@@ -33,8 +33,9 @@ export interface AdamUpdateAttrs {
  * Adam's update of one variable in one pass: reads the variable x, its moments m and v and the
  * gradient g, and returns [x', m', v'] as three new tensors. It replaces the ~12 elementwise
  * kernels (each allocating a full-size tensor) tfjs's AdamOptimizer runs per variable. The
- * moments are tfjs' to the bit; the step folds the bias corrections into two scalars, as PyTorch
- * does (graftWasm/adamWat.ts has the formula and why).
+ * moments are tfjs' to the bit, except that a moment below the smallest normal float is stored
+ * as 0 (subnormal arithmetic is slow); the step folds the bias corrections into two scalars, as
+ * PyTorch does (graftWasm/adamWat.ts has the formula and why for both).
  *
  * Outputs are fresh: x must not change in place (the shipped XNNPACK kernels still used in
  * inference cache packed weights by tensor id), and m, v may share their data with other
