@@ -41,11 +41,13 @@ function reference(a: Float32Array, b: Float32Array, m: number, k: number, n: nu
 /** Whether this engine runs relaxed SIMD (Node 20 does once Graft sets its flag). */
 const { fma: ENGINE_HAS_FMA } = await prepareGraftWasm();
 
-// Around the tile (4 rows × 8 columns) and k-block (512) edges.
+// Around the tile (4 rows × 8 columns) and k-block (512) edges, and the 4-k rounds of packing A.
 const SHAPES: [number, number, number][] = [
   [1, 1, 1],
   [4, 8, 8],
   [5, 3, 9],
+  [8, 7, 8],
+  [12, 515, 9],
   [13, 600, 17],
   [64, 1100, 10],
 ];
