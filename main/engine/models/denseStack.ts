@@ -80,9 +80,11 @@ export function denseStack(x: tf.Tensor, layers: StackLayer[], inputGradient: bo
     return map;
   };
   const engine = tf.engine();
+  // When x is data it is not an input of the op: tfjs then asks for no gradient of it, and none
+  // is made (customGrad wants one per input, which would be a full-size zero tensor per step).
   const op = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
     const save = args.pop() as tf.GradSaveFunc;
-    const [input, ...params] = args as tf.Tensor[];
+    const [input, ...params] = inputGradient ? (args as tf.Tensor[]) : [x2d, ...(args as tf.Tensor[])];
     const outputs = engine.runKernel(DENSE_STACK, { x: input!, ...named(params) }, attrs as unknown as tf.NamedAttrMap) as tf.Tensor[];
     save([input!, ...params, ...outputs]);
     return {
@@ -92,15 +94,13 @@ export function denseStack(x: tf.Tensor, layers: StackLayer[], inputGradient: bo
         const savedParams = saved.slice(1, 1 + params.length);
         const activations: tf.NamedTensorMap = {};
         saved.slice(1 + params.length).forEach((a, i) => (activations[`a${i}`] = a));
-        const grads = engine.runKernel(
+        return engine.runKernel(
           DENSE_STACK_GRAD,
           { dy: dy as tf.Tensor, x: savedInput, ...named(savedParams), ...activations },
           { ...attrs, inputGradient } as unknown as tf.NamedAttrMap,
         ) as tf.Tensor[];
-        // customGrad wants one gradient per input; x's is never read when x is data.
-        return inputGradient ? grads : [tf.zerosLike(savedInput), ...grads];
       },
     };
   });
-  return op(x2d, ...weights);
+  return inputGradient ? op(x2d, ...weights) : op(...weights);
 }

@@ -37,11 +37,40 @@ export function gemmScratchFloats(n: number, shape: Omit<GemmShape, 'fma'> = GEM
 }
 
 /**
- * Whole 4-row panels of A packed four floats at a time (the scalar loop in packA copies one):
- * Aᵀ, whose four rows lie side by side at each k, one vector per k; row-major A four k at a
- * time, as a 4×4 transpose in registers. Packing is ~10 % of the MLP's products.
+ * WebAssembly instructions writing the transpose of the 4×4 block whose rows start at src,
+ * src + stride, …: its column j goes to dst + j·dstStride. Uses the locals $from, $to, $step,
+ * $r0…$r3, $lo, $hi, $lo2, $hi2 of the function it is in. Each argument is evaluated once.
  */
-const PACK_A4 = `
+function transpose4(src: string, stride: string, dst: string, dstStride: string): string {
+  const row = (r: number): string => `(v128.load (i32.add (local.get $from) (i32.mul (local.get $step) (i32.const ${r}))))`;
+  // (a0 b0 a1 b1), (a2 b2 a3 b3) from rows a, b; then (a0 b0 c0 d0) … from those of a, b and c, d.
+  const low = '0 1 2 3 16 17 18 19 4 5 6 7 20 21 22 23';
+  const high = '8 9 10 11 24 25 26 27 12 13 14 15 28 29 30 31';
+  const first = '0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23';
+  const second = '8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31';
+  const store = (pattern: string, a: string, b: string): string =>
+    `(v128.store (local.get $to) (i8x16.shuffle ${pattern} (local.get ${a}) (local.get ${b})))
+    (local.set $to (i32.add (local.get $to) (local.get $step)))`;
+  return `(local.set $from ${src}) (local.set $step ${stride}) (local.set $to ${dst})
+    (local.set $r0 ${row(0)}) (local.set $r1 ${row(1)}) (local.set $r2 ${row(2)}) (local.set $r3 ${row(3)})
+    (local.set $lo (i8x16.shuffle ${low} (local.get $r0) (local.get $r1)))
+    (local.set $hi (i8x16.shuffle ${high} (local.get $r0) (local.get $r1)))
+    (local.set $lo2 (i8x16.shuffle ${low} (local.get $r2) (local.get $r3)))
+    (local.set $hi2 (i8x16.shuffle ${high} (local.get $r2) (local.get $r3)))
+    (local.set $step ${dstStride})
+    ${store(first, '$lo', '$lo2')}
+    ${store(second, '$lo', '$lo2')}
+    ${store(first, '$hi', '$hi2')}
+    ${store(second, '$hi', '$hi2')}`;
+}
+
+/**
+ * Packing four floats at a time (the scalar loops in packA and packB copy one), for the layouts
+ * training multiplies most: Aᵀ, whose four rows lie side by side at each k, one vector per k;
+ * row-major A and Bᵀ, whose rows run along k, four k at a time through a 4×4 transpose in
+ * registers. Packing was ~10 % of the MLP's products.
+ */
+const PACK4 = `
  ;; dst[kk] = the four floats at src + kk·ks.
  (func $packA4Columns (param $src i32) (param $ks i32) (param $kc i32) (param $dst i32)
   (loop $k
@@ -49,39 +78,29 @@ const PACK_A4 = `
    (local.set $src (i32.add (local.get $src) (local.get $ks)))
    (local.set $dst (i32.add (local.get $dst) (i32.const 16)))
    (br_if $k (local.tee $kc (i32.sub (local.get $kc) (i32.const 1))))))
- ;; Rows src, src + rs, … (k contiguous): four k per round through a 4×4 transpose, then one at a time.
- (func $packA4Rows (param $src i32) (param $rs i32) (param $kc i32) (param $dst i32)
+ ;; dst[kk][r] = row r's float kk, for the rows src + r·rs (k contiguous) that write
+ ;; width·4 bytes per kk into dst: four k per round as 4×4 transposes, then one at a time.
+ (func $packAlongK (param $src i32) (param $rs i32) (param $rows i32) (param $kc i32) (param $dst i32) (param $width i32)
+  (local $r i32) (local $from i32) (local $to i32) (local $step i32)
   (local $r0 v128) (local $r1 v128) (local $r2 v128) (local $r3 v128) (local $lo v128) (local $hi v128) (local $lo2 v128) (local $hi2 v128)
-  (local $rs2 i32) (local $rs3 i32)
-  (local.set $rs2 (i32.shl (local.get $rs) (i32.const 1)))
-  (local.set $rs3 (i32.add (local.get $rs2) (local.get $rs)))
   (block $done (loop $four
    (br_if $done (i32.lt_u (local.get $kc) (i32.const 4)))
-   (local.set $r0 (v128.load (local.get $src)))
-   (local.set $r1 (v128.load (i32.add (local.get $src) (local.get $rs))))
-   (local.set $r2 (v128.load (i32.add (local.get $src) (local.get $rs2))))
-   (local.set $r3 (v128.load (i32.add (local.get $src) (local.get $rs3))))
-   ;; (a0 b0 a1 b1), (a2 b2 a3 b3), (c0 d0 c1 d1), (c2 d2 c3 d3)
-   (local.set $lo (i8x16.shuffle 0 1 2 3 16 17 18 19 4 5 6 7 20 21 22 23 (local.get $r0) (local.get $r1)))
-   (local.set $hi (i8x16.shuffle 8 9 10 11 24 25 26 27 12 13 14 15 28 29 30 31 (local.get $r0) (local.get $r1)))
-   (local.set $lo2 (i8x16.shuffle 0 1 2 3 16 17 18 19 4 5 6 7 20 21 22 23 (local.get $r2) (local.get $r3)))
-   (local.set $hi2 (i8x16.shuffle 8 9 10 11 24 25 26 27 12 13 14 15 28 29 30 31 (local.get $r2) (local.get $r3)))
-   (v128.store (local.get $dst) (i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23 (local.get $lo) (local.get $lo2)))
-   (v128.store offset=16 (local.get $dst) (i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31 (local.get $lo) (local.get $lo2)))
-   (v128.store offset=32 (local.get $dst) (i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23 (local.get $hi) (local.get $hi2)))
-   (v128.store offset=48 (local.get $dst) (i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31 (local.get $hi) (local.get $hi2)))
+   (local.set $r (i32.const 0))
+   (loop $block
+    ${transpose4('(i32.add (local.get $src) (i32.mul (local.get $r) (local.get $rs)))', '(local.get $rs)', '(i32.add (local.get $dst) (i32.shl (local.get $r) (i32.const 2)))', '(i32.shl (local.get $width) (i32.const 2))')}
+    (br_if $block (i32.lt_u (local.tee $r (i32.add (local.get $r) (i32.const 4))) (local.get $rows))))
    (local.set $src (i32.add (local.get $src) (i32.const 16)))
-   (local.set $dst (i32.add (local.get $dst) (i32.const 64)))
+   (local.set $dst (i32.add (local.get $dst) (i32.shl (local.get $width) (i32.const 4))))
    (local.set $kc (i32.sub (local.get $kc) (i32.const 4)))
    (br $four)))
   (block $end (loop $one
    (br_if $end (i32.eqz (local.get $kc)))
-   (f32.store (local.get $dst) (f32.load (local.get $src)))
-   (f32.store offset=4 (local.get $dst) (f32.load (i32.add (local.get $src) (local.get $rs))))
-   (f32.store offset=8 (local.get $dst) (f32.load (i32.add (local.get $src) (local.get $rs2))))
-   (f32.store offset=12 (local.get $dst) (f32.load (i32.add (local.get $src) (local.get $rs3))))
+   (local.set $r (i32.const 0))
+   (loop $each
+    (f32.store (i32.add (local.get $dst) (i32.shl (local.get $r) (i32.const 2))) (f32.load (i32.add (local.get $src) (i32.mul (local.get $r) (local.get $rs)))))
+    (br_if $each (i32.lt_u (local.tee $r (i32.add (local.get $r) (i32.const 1))) (local.get $rows))))
    (local.set $src (i32.add (local.get $src) (i32.const 4)))
-   (local.set $dst (i32.add (local.get $dst) (i32.const 16)))
+   (local.set $dst (i32.add (local.get $dst) (i32.shl (local.get $width) (i32.const 2))))
    (local.set $kc (i32.sub (local.get $kc) (i32.const 1)))
    (br $one))))`;
 
@@ -116,6 +135,12 @@ export function gemmWat({ MR, NV, KC, fma }: GemmShape): string {
    (br_if $doneP (i32.ge_u (local.get $p) (local.get $n)))
    (local.set $kk (i32.const 0))
    (local.set $row (i32.add (local.get $src) (i32.mul (local.get $p) (local.get $cs))))
+   ;; A whole panel of Bᵀ (its columns run along k): four k at a time.
+   (if (i32.and (i32.eq (local.get $ks) (i32.const 4)) (i32.le_u (i32.add (local.get $p) (i32.const ${NR})) (local.get $n)))
+    (then
+     (call $packAlongK (local.get $row) (local.get $cs) (i32.const ${NR}) (local.get $kc) (local.get $dst) (i32.const ${NR}))
+     (local.set $dst (i32.add (local.get $dst) (i32.mul (local.get $kc) (i32.const ${NR * 4}))))
+     (local.set $kk (local.get $kc))))
    (block $doneK (loop $rows
     (br_if $doneK (i32.ge_u (local.get $kk) (local.get $kc)))
     (if (i32.and (i32.eq (local.get $cs) (i32.const 4)) (i32.le_u (i32.add (local.get $p) (i32.const ${NR})) (local.get $n)))
@@ -140,7 +165,7 @@ export function gemmWat({ MR, NV, KC, fma }: GemmShape): string {
   (local $r i32) (local $kk i32) (local $from i32) (local $to i32)
   ${MR === 4 ? `(if (i32.eq (local.get $rows) (i32.const 4)) (then
    (if (i32.eq (local.get $rs) (i32.const 4)) (then (call $packA4Columns (local.get $src) (local.get $ks) (local.get $kc) (local.get $dst)) (return)))
-   (if (i32.eq (local.get $ks) (i32.const 4)) (then (call $packA4Rows (local.get $src) (local.get $rs) (local.get $kc) (local.get $dst)) (return)))))` : ''}
+   (if (i32.eq (local.get $ks) (i32.const 4)) (then (call $packAlongK (local.get $src) (local.get $rs) (i32.const 4) (local.get $kc) (local.get $dst) (i32.const 4)) (return)))))` : ''}
   (local.set $r (i32.const 0))
   (loop $each
    (local.set $to (i32.add (local.get $dst) (i32.shl (local.get $r) (i32.const 2))))
@@ -159,7 +184,7 @@ export function gemmWat({ MR, NV, KC, fma }: GemmShape): string {
       (local.set $to (i32.add (local.get $to) (i32.const ${MR * 4})))
       (br_if $z (local.tee $kk (i32.sub (local.get $kk) (i32.const 1)))))))
    (br_if $each (i32.lt_u (local.tee $r (i32.add (local.get $r) (i32.const 1))) (i32.const ${MR})))))
- ${MR === 4 ? PACK_A4 : ''} ;; Copies a rows×cols block between C (row stride ldc bytes) and the NR-wide temporary tile.
+ ${PACK4} ;; Copies a rows×cols block between C (row stride ldc bytes) and the NR-wide temporary tile.
  (func $copyBlock (param $from i32) (param $fromStride i32) (param $to i32) (param $toStride i32) (param $rows i32) (param $cols i32)
   (local $r i32) (local $j i32)
   (block $done (loop $row

@@ -16,6 +16,8 @@ export interface WasmKernelBackend {
   disposeData(dataId: object, force?: boolean): boolean;
   /** Counts one more tensor sharing this data; disposeData frees it at the last one. */
   incRef(dataId: object): void;
+  /** Per tensor data: where on the heap it starts (bytes). */
+  dataIdMap: { get(dataId: object): { memoryOffset: number } | undefined };
 }
 
 export interface KernelArgs<A> {
