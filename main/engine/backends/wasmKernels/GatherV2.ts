@@ -25,6 +25,8 @@ function gatherV2(args: KernelArgs<GatherV2Attrs>): TensorInfo {
   const from = backend.typedArrayFromHeap(x);
   const to = backend.typedArrayFromHeap(out);
   const at = backend.typedArrayFromHeap(indices);
+  const heap = new (from.constructor as Float32ArrayConstructor)(from.buffer);
+  const [fromAt, toAt] = [from.byteOffset / from.BYTES_PER_ELEMENT, to.byteOffset / to.BYTES_PER_ELEMENT];
   for (let i = 0; i < count; i++) {
     const index = at[i]!;
     // The same error as the shipped kernel (and TensorFlow) for an index out of range.
@@ -36,7 +38,9 @@ function gatherV2(args: KernelArgs<GatherV2Attrs>): TensorInfo {
     for (let i = 0; i < count; i++) {
       const start = base + at[i]! * inner;
       if (inner >= 16) {
-        to.set(from.subarray(start, start + inner), write);
+        // Both views are on the heap's one buffer: copyWithin moves the bytes once, where
+        // set(subarray) makes a view per row and may copy through a temporary.
+        heap.copyWithin(toAt + write, fromAt + start, fromAt + start + inner);
         write += inner;
       } else {
         for (let r = 0; r < inner; r++) to[write++] = from[start + r]!;
