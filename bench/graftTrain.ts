@@ -31,6 +31,8 @@ export interface GraftTrainResult {
   /** Seconds the loop spent per epoch, training and evaluation (for the logging overhead). */
   epochSeconds: number;
   pointsPerEpoch: number;
+  /** Rows of the training set each epoch's shuffled batches were gathered from. */
+  trainRows: number;
 }
 
 export interface GraftTrainOptions {
@@ -98,5 +100,6 @@ export async function graftThroughput(o: GraftTrainOptions): Promise<GraftTrainR
     epochs: perEpoch,
     epochSeconds: median(times),
     pointsPerEpoch: reports[0]?.points.length ?? 0,
+    trainRows: data.train.n,
   };
 }

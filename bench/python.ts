@@ -46,10 +46,12 @@ export function runReference(python: string, args: string[], threads: number, ti
 }
 
 /** Samples/s of the reference model in PyTorch on the CPU, or null (with the reason) when it cannot run. */
-export function torchThroughput(model: TorchModel, o: { batch: number; steps: number; threads: number }): TorchResult | { error: string } {
+/** `rows`: the training set the reference takes its shuffled batches from (as many as Graft's run has). */
+export function torchThroughput(model: TorchModel, o: { batch: number; steps: number; threads: number; rows: number }): TorchResult | { error: string } {
   const torch = findTorch();
   if (!torch.ok) return { error: torch.missing };
-  const result = runReference(torch.found.python, ['--model', model, '--batch', String(o.batch), '--steps', String(o.steps)], o.threads, 600_000);
+  const args = ['--model', model, '--batch', String(o.batch), '--steps', String(o.steps), '--rows', String(o.rows)];
+  const result = runReference(torch.found.python, args, o.threads, 600_000);
   const line = result.stdout.trim().split('\n').at(-1) ?? '';
   try {
     const parsed = JSON.parse(line) as { samplesPerSec?: number; cpuSamplesPerSec?: number; threads?: number; error?: string };

@@ -68,7 +68,8 @@ export async function trainFigure(which: TrainCase, backend: SelectedBackend, si
   let pytorchMissing: string | undefined;
   for (let round = 0; round < sizes.trainRounds; round++) {
     graft = await graftThroughput({ model: c.model, strategy: c.strategy, steps: sizes.trainSteps * STEP_SCALE[which], epochs: sizes.trainEpochs });
-    const torch = torchThroughput(c.torch, { batch: BATCH, steps: sizes.torchSteps * STEP_SCALE[which], threads });
+    // Batches from a training set as large as Graft's, shuffled each epoch, as Graft's run takes them.
+    const torch = torchThroughput(c.torch, { batch: BATCH, steps: sizes.torchSteps * STEP_SCALE[which], threads, rows: graft.trainRows });
     const reference = 'samplesPerSec' in torch ? torch.samplesPerSec : null;
     const cpuReference = 'samplesPerSec' in torch ? torch.cpuSamplesPerSec : null;
     if ('error' in torch) pytorchMissing = torch.error;

@@ -2,6 +2,10 @@
 
 Prints one JSON object on stdout. Run with an interpreter that has torch (Debian: /usr/bin/python3
 with python3-torch). Random inputs: throughput does not depend on the values.
+
+Each step takes its batch from a training set of --rows rows in an order shuffled every epoch,
+as a training loop does and as Graft's benchmark run does (it gathers each batch from its
+training tensor): X[idx] for a slice idx of the epoch's permutation.
 """
 import argparse
 import json
@@ -52,6 +56,7 @@ def main():
     parser.add_argument("--batch", type=int, default=64)
     parser.add_argument("--steps", type=int, default=50)
     parser.add_argument("--warmup", type=int, default=5)
+    parser.add_argument("--rows", type=int, default=0, help="training rows the batches come from (default: one epoch of --steps)")
     parser.add_argument("--threads", type=int, default=1)
     args = parser.parse_args()
     try:
@@ -68,11 +73,20 @@ def main():
     net, shape = build(args.model, torch)
     opt = torch.optim.Adam(net.parameters(), lr=1e-3)
     loss_fn = torch.nn.CrossEntropyLoss()
-    # A pool of batches, like an epoch's shuffled data, rather than one tensor reused.
-    pool = [(torch.rand(args.batch, *shape), torch.randint(0, 10, (args.batch,))) for _ in range(8)]
+    rows = max(args.rows, args.batch) if args.rows else args.batch * args.steps
+    data_x, data_y = torch.rand(rows, *shape), torch.randint(0, 10, (rows,))
+
+    def shuffled_batches():
+        while True:
+            order = torch.randperm(rows)
+            for at in range(0, rows, args.batch):
+                idx = order[at:at + args.batch]
+                yield data_x[idx], data_y[idx]
+
+    batches = shuffled_batches()
 
     def step(i):
-        x, y = pool[i % len(pool)]
+        x, y = next(batches)
         opt.zero_grad(set_to_none=True)
         loss = loss_fn(net(x), y)
         loss.backward()
