@@ -33,6 +33,8 @@ export interface GraftWasm {
   /** dx += each patch row of cols added back onto its image (col2im). */
   col2im(dx: number, cols: number, ...geometry: GeometryArgs): void;
   reluGrad(dy: number, x: number, dx: number, n: number): void;
+  /** out's row i = x's row indices[i] (int32), rows of rowBytes (a multiple of 4). */
+  gatherRows(x: number, rowBytes: number, indices: number, count: number, out: number): void;
   adam(
     x: number, m: number, v: number, g: number, xOut: number, mOut: number, vOut: number, n: number,
     beta1: number, beta2: number, oneMinusBeta1: number, oneMinusBeta2: number, epsilon: number,

@@ -29,6 +29,13 @@ describe('GatherV2 on wasm matches the cpu backend', () => {
     expect(Array.from(wasm.values)).toEqual([14, 10, 10, 12]);
   });
 
+  it('gathers bool values (1-byte elements, copied in JavaScript) along an inner axis', async () => {
+    const x = tf.tensor2d([[true, false, true], [false, false, true]], [2, 3], 'bool');
+    const out = tf.gather(x, tf.tensor1d([2, 2, 0, 1], 'int32'), 1);
+    expect(await out.array()).toEqual([[1, 1, 1, 0], [1, 1, 0, 0]]);
+    tf.dispose([x, out]);
+  });
+
   it('refuses an index out of range, as the shipped kernel does', async () => {
     await expect(runKernelOn('wasm', 'GatherV2', { x: randomTensor(randomSource(1), [3, 2]), indices: indices([3]) }, { axis: 0, batchDims: 0 })).rejects.toThrow(/index value 3/);
   });
