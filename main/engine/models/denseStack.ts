@@ -61,24 +61,42 @@ export function canFuseDense(): boolean {
   return tf.getBackend() === 'wasm' && tf.getKernel(DENSE_STACK, 'wasm') !== undefined;
 }
 
+/** The stack kernels' attributes for these layers. */
+export function stackAttrs(layers: StackLayer[]): DenseStackAttrs {
+  return { relu: layers.map((l) => l.relu), bias: layers.map((l) => l.bias !== undefined) };
+}
+
+/** The weights in kernel order: per layer its kernel, then its bias where it has one. */
+export function stackWeights(layers: StackLayer[]): tf.Tensor[] {
+  return layers.flatMap((l) => (l.bias ? [l.kernel, l.bias] : [l.kernel]));
+}
+
+/** Weights in stackWeights order as the kernels' inputs w0, b0, w1, … */
+export function namedStackWeights(layers: StackLayer[], tensors: tf.Tensor[]): tf.NamedTensorMap {
+  const map: tf.NamedTensorMap = {};
+  let at = 0;
+  layers.forEach((l, i) => {
+    map[`w${i}`] = tensors[at++]!;
+    if (l.bias) map[`b${i}`] = tensors[at++]!;
+  });
+  return map;
+}
+
+/** x [n, …] as the stack's [n, features] input (the first layer must flatten a rank > 2 input). */
+export function stackInput(x: tf.Tensor, layers: StackLayer[]): tf.Tensor {
+  if (x.rank > 2 && !layers[0]?.flattens) throw new Error('denseStack: a rank-' + x.rank + ' input needs a Flatten first');
+  return x.rank === 2 ? x : tf.reshape(x, [x.shape[0]!, -1]);
+}
+
 /**
  * x [n, features] through every layer. `inputGradient` false when x is data (raw inputs or
  * cached features): then backprop skips dx, the stack's largest product in an MLP.
  */
 export function denseStack(x: tf.Tensor, layers: StackLayer[], inputGradient: boolean): tf.Tensor {
-  if (x.rank > 2 && !layers[0]?.flattens) throw new Error('denseStack: a rank-' + x.rank + ' input needs a Flatten first');
-  const x2d = x.rank === 2 ? x : tf.reshape(x, [x.shape[0]!, -1]);
-  const attrs: DenseStackAttrs = { relu: layers.map((l) => l.relu), bias: layers.map((l) => l.bias !== undefined) };
-  const weights = layers.flatMap((l) => (l.bias ? [l.kernel, l.bias] : [l.kernel]));
-  const named = (tensors: tf.Tensor[]): tf.NamedTensorMap => {
-    const map: tf.NamedTensorMap = {};
-    let at = 0;
-    layers.forEach((l, i) => {
-      map[`w${i}`] = tensors[at++]!;
-      if (l.bias) map[`b${i}`] = tensors[at++]!;
-    });
-    return map;
-  };
+  const x2d = stackInput(x, layers);
+  const attrs = stackAttrs(layers);
+  const weights = stackWeights(layers);
+  const named = (tensors: tf.Tensor[]): tf.NamedTensorMap => namedStackWeights(layers, tensors);
   const engine = tf.engine();
   // When x is data it is not an input of the op: tfjs then asks for no gradient of it, and none
   // is made (customGrad wants one per input, which would be a full-size zero tensor per step).

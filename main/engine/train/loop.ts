@@ -8,14 +8,14 @@ import * as tf from '@tensorflow/tfjs';
 import type { StrategyOptions, TrainingConfig } from '../../../contract/spec.ts';
 import { deriveSeed, mulberry32, permutation, randomInt, type Rng } from '../../data/random.ts';
 import { shouldStopEarly, watchEpoch } from '../earlyStopping.ts';
-import { forward, type ForwardMode } from '../models/forward.ts';
+import type { ForwardMode } from '../models/forward.ts';
 import { paramCount, type Net } from '../models/net.ts';
 import type { Strategy, StrategyContext } from '../strategies/types.ts';
 import { evaluate } from './evaluate.ts';
 import { FeatureCache } from './features.ts';
 import type { BlockOptimizers } from './optimizers.ts';
 import type { RunData } from './runData.ts';
-import { sparseSoftmaxCrossEntropy } from './softmaxCrossEntropy.ts';
+import { trainStep } from './step.ts';
 
 export interface MetricPoint {
   task: string;
@@ -80,22 +80,6 @@ export interface LoopResult {
   stoppedEarly: boolean;
   /** How many times a frozen bottom's features were computed (feature caching, for tests). */
   featureComputations: number;
-}
-
-function trainStep(o: LoopOptions, xb: tf.Tensor, yb: tf.Tensor1D, from: number, mode: ForwardMode): [number, number] {
-  let correct: tf.Scalar | null = null;
-  const loss = tf.tidy(() => {
-    const { value, grads } = tf.variableGrads(() => {
-      const { loss, correct: hits } = sparseSoftmaxCrossEntropy(forward(o.net, xb, mode, from), yb);
-      correct = tf.keep(hits);
-      return loss;
-    }, o.optimizers.variables);
-    o.optimizers.apply(grads);
-    return value;
-  });
-  const result: [number, number] = [loss.dataSync()[0] as number, (correct as tf.Scalar | null)?.dataSync()[0] ?? 0];
-  tf.dispose([loss, correct as tf.Scalar | null].filter((t): t is tf.Scalar => t !== null));
-  return result;
 }
 
 /** The shuffle and dropout stream of one epoch: a function of seed and epoch only, so a resumed run draws the same. */
