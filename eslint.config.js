@@ -18,7 +18,7 @@ const coreRestrictions = {
 };
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'out/', 'test-results/', 'data/', 'bench/results/', '**/*.d.ts'] },
+  { ignores: ['node_modules/', 'dist/', 'out/', 'test-results/', 'data/', 'bench/results/', '.scratch/', '**/*.d.ts'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   ...svelte.configs['flat/recommended'],
