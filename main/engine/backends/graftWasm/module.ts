@@ -1,8 +1,8 @@
 // Graft's own WebAssembly kernels, instantiated on the tfjs wasm backend's heap.
 //
 // One module holds the matrix product (gemmWat.ts), the data loops next to it (dataWat.ts) and
-// the max-pool gradient (poolWat.ts), Adam's update (adamWat.ts) and the bias + ReLU loop of a
-// fused dense stack (denseWat.ts).
+// the max-pool gradient (poolWat.ts), Adam's update (adamWat.ts), the bias + ReLU loop of a
+// fused dense stack (denseWat.ts) and column sums (sumWat.ts).
 // It is compiled once per process from its text and instantiated against each wasm backend's
 // memory, so it reads and writes tensors where they live: no copy in or out. Addresses are
 // heap byte offsets (`heapAddress`).
@@ -14,6 +14,7 @@ import { dataWat } from './dataWat.ts';
 import { DENSE_WAT } from './denseWat.ts';
 import { GEMM_SHAPE, gemmWat } from './gemmWat.ts';
 import { POOL_WAT } from './poolWat.ts';
+import { SUM_WAT } from './sumWat.ts';
 
 /** An NHWC convolution's geometry, in elements, in the order the patch loops take it. */
 export type GeometryArgs = [
@@ -33,6 +34,8 @@ export interface GraftWasm {
   /** dx += each patch row of cols added back onto its image (col2im). */
   col2im(dx: number, cols: number, ...geometry: GeometryArgs): void;
   reluGrad(dy: number, x: number, dx: number, n: number): void;
+  /** out[c] = Σ_r x[r·columns + c] (float32, added in float64); rows ≥ 1. */
+  columnSums(x: number, rows: number, columns: number, out: number): void;
   /** out's row i = x's row indices[i] (int32), rows of rowBytes (a multiple of 4). */
   gatherRows(x: number, rowBytes: number, indices: number, count: number, out: number): void;
   adam(
@@ -83,7 +86,7 @@ function relaxedSimd(): boolean {
 
 /** The module's text: with fma, the product uses relaxed SIMD's fused multiply-add. */
 function graftWasmText(fma: boolean): string {
-  return `(module (import "env" "memory" (memory 1)) ${gemmWat({ ...GEMM_SHAPE, fma })} ${dataWat()} ${POOL_WAT} ${ADAM_WAT} ${DENSE_WAT})`;
+  return `(module (import "env" "memory" (memory 1)) ${gemmWat({ ...GEMM_SHAPE, fma })} ${dataWat()} ${POOL_WAT} ${ADAM_WAT} ${DENSE_WAT} ${SUM_WAT})`;
 }
 
 /** WebAssembly bytes of the module (wabt is loaded only here). */

@@ -1,7 +1,6 @@
 import type { KernelConfig, TensorInfo } from '@tensorflow/tfjs';
 import { gemm } from '../graftWasm/gemm.ts';
 import { graftWasm, heapAddress } from '../graftWasm/module.ts';
-import { columnSums } from './Sum.ts';
 import { asKernelFunc, f32, free, input, type KernelArgs } from './wasmBackend.ts';
 
 /**
@@ -81,7 +80,8 @@ function denseStackGrad(args: KernelArgs<DenseStackAttrs>): TensorInfo[] {
     if (attrs.bias[i]) {
       const db = backend.makeOutput([units], 'float32');
       // The bias gradient as the Sum kernel computes every other one (float64 totals).
-      f32(backend, db).set(columnSums(f32(backend, g), rows, units));
+      if (rows > 0) kernels.columnSums(heapAddress(backend, g), rows, units, heapAddress(backend, db));
+      else f32(backend, db).fill(0);
       layerGrads.push(db);
     }
     grads.unshift(layerGrads);

@@ -1,13 +1,14 @@
 import * as tf from '@tensorflow/tfjs';
 import type { KernelConfig, SumAttrs, TensorInfo } from '@tensorflow/tfjs';
+import { graftWasm, heapAddress } from '../graftWasm/module.ts';
 import { asKernelFunc, input, runWasmKernel, type KernelArgs } from './wasmBackend.ts';
 
 /**
  * Sums over leading axes — every bias gradient (dy summed over batch, height
  * and width in NHWC) — without the transpose the shipped wasm Sum makes to
  * bring those axes innermost: one pass adding rows into per-column doubles,
- * four rows at a time (the unrolling is what makes it ~2× faster than the
- * shipped kernel). Other reductions go to the shipped kernel.
+ * in Graft's wasm loop for float32 (graftWasm/sumWat.ts) and in JavaScript for
+ * int32. Other reductions go to the shipped kernel.
  */
 function sum(args: KernelArgs<SumAttrs>): TensorInfo {
   const { backend, attrs } = args;
@@ -21,13 +22,17 @@ function sum(args: KernelArgs<SumAttrs>): TensorInfo {
   const columns = tf.util.sizeFromShape(kept);
   const rows = tf.util.sizeFromShape(x.shape.slice(0, axes.length));
   const out = backend.makeOutput(attrs.keepDims ? [...axes.map(() => 1), ...kept] : kept, x.dtype);
+  if (x.dtype === 'float32' && rows > 0 && columns > 0) {
+    graftWasm(backend).columnSums(heapAddress(backend, x), rows, columns, heapAddress(backend, out));
+    return out;
+  }
   // Views after the allocation: growing the heap detaches earlier ones.
   backend.typedArrayFromHeap(out).set(columnSums(backend.typedArrayFromHeap(x), rows, columns));
   return out;
 }
 
-/** out[c] = Σ_r v[r·columns + c], in float64 (also the fused dense stack's bias gradients). */
-export function columnSums(v: ArrayLike<number>, rows: number, columns: number): Float64Array {
+/** out[c] = Σ_r v[r·columns + c], in float64: int32 sums, exact, and the empty ones. */
+function columnSums(v: ArrayLike<number>, rows: number, columns: number): Float64Array {
   const totals = new Float64Array(columns);
   const c1 = columns;
   const c2 = 2 * columns;
