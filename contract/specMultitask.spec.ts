@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { expandRuns, parseSpec } from './spec.ts';
-import type { MultitaskRunPlan } from './specMultitask.ts';
+import { armOptions, type MultitaskRunPlan } from './specMultitask.ts';
 
 const valid = {
   version: 1,
@@ -68,6 +68,19 @@ describe('multitask spec', () => {
     });
     expect(errorsOf({ ...valid, arms: [{ weighting: 'static' }] })[0]?.field).toBe('arms[0].weights');
     expect(errorsOf({ ...valid, arms: [{ weighting: 'equal', weights: [1, 1, 1] }] })[0]).toEqual({ field: 'arms[0].weights', message: 'applies only to weighting "static"' });
+  });
+
+  it('lists the options each arm reads (what the form shows), and refuses each option on any other arm', () => {
+    expect(armOptions({ architecture: 'hard-sharing', weighting: 'static' })).toEqual(['weights']);
+    expect(armOptions({ architecture: 'soft-sharing', weighting: 'gradnorm' })).toEqual(['alpha', 'penalty']);
+    expect(armOptions({ architecture: 'cross-stitch', weighting: 'dwa' })).toEqual(['temperature']);
+    expect(armOptions({ architecture: 'hard-sharing', weighting: 'pcgrad' })).toEqual([]);
+    const values = { weights: [1, 1, 1], alpha: 1.5, temperature: 2, penalty: 0.01 };
+    for (const option of ['weights', 'alpha', 'temperature', 'penalty'] as const) {
+      const arm = { architecture: 'cross-stitch', weighting: 'mgda', [option]: values[option] } as const;
+      expect(armOptions(arm)).not.toContain(option);
+      expect(errorsOf({ ...valid, arms: [arm] })[0], option).toMatchObject({ field: `arms[0].${option}`, message: expect.stringMatching(/^applies only to/) });
+    }
   });
 
   it('rejects unknown tasks of built-in data, CSV data without tasks, and the reserved arm name', () => {

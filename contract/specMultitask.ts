@@ -176,12 +176,21 @@ export function armName(arm: Pick<MultitaskArmSpec, 'name' | 'architecture' | 'w
   return arm.name ?? `${arm.architecture}+${arm.weighting}`;
 }
 
-const ONLY_FOR: [keyof MultitaskArmSpec, string, (arm: MultitaskArmSpec) => boolean][] = [
+/** The arm options beyond lr and epochs: each is read by one weighting or architecture only. */
+export type MultitaskArmOption = 'weights' | 'alpha' | 'temperature' | 'penalty';
+
+/** Which weighting or architecture reads each option (the validator and the form both ask here). */
+const OPTION_OWNERS: [MultitaskArmOption, string, (arm: Pick<MultitaskArmSpec, 'architecture' | 'weighting'>) => boolean][] = [
   ['weights', 'weighting "static"', (a) => a.weighting === 'static'],
   ['alpha', 'weighting "gradnorm"', (a) => a.weighting === 'gradnorm'],
   ['temperature', 'weighting "dwa"', (a) => a.weighting === 'dwa'],
   ['penalty', 'architecture "soft-sharing"', (a) => a.architecture === 'soft-sharing'],
 ];
+
+/** The options an arm reads beyond lr and epochs, by its weighting and architecture. */
+export function armOptions(arm: Pick<MultitaskArmSpec, 'architecture' | 'weighting'>): MultitaskArmOption[] {
+  return OPTION_OWNERS.filter(([, , applies]) => applies(arm)).map(([option]) => option);
+}
 
 /** Rules across fields: tasks known and unique, static weights one per task, arm names unique. */
 export function multitaskErrors(spec: MultitaskSpec): SpecError[] {
@@ -217,7 +226,7 @@ export function multitaskErrors(spec: MultitaskSpec): SpecError[] {
       errors.push({ field: `arms[${i}].name`, message: `duplicate arm name "${name}" (also arms[${first}]); arm names must be unique — name one of them` });
     } else seenArm.set(name, i);
     if (name === SINGLE_TASK) errors.push({ field: `arms[${i}].name`, message: `"${SINGLE_TASK}" is reserved for the single-task baselines` });
-    for (const [field, owner, applies] of ONLY_FOR) {
+    for (const [field, owner, applies] of OPTION_OWNERS) {
       if (arm[field] !== undefined && !applies(arm)) errors.push({ field: `arms[${i}].${field}`, message: `applies only to ${owner}` });
     }
     if (arm.weighting === 'static') {

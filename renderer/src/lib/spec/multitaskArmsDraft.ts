@@ -1,7 +1,7 @@
 // Multitask arms as the form holds them: an (architecture × weighting) grid whose ticked cells
 // are the arms, each with the options its weighting or architecture reads. Used by the multitask
 // form and by the multitask half of the head-to-head form.
-import { ARCHITECTURES, armName, WEIGHTINGS, type ArchitectureName, type WeightingName } from '../../../../contract/specMultitask.ts';
+import { ARCHITECTURES, armName, armOptions, WEIGHTINGS, type ArchitectureName, type MultitaskArmOption, type WeightingName } from '../../../../contract/specMultitask.ts';
 import { defined, isObject, numberList, numberOrText, text } from './draftText.ts';
 
 export interface MultitaskArmDraft {
@@ -17,18 +17,6 @@ export interface MultitaskArmDraft {
   penalty: string;
   lr: string;
   epochs: string;
-}
-
-export type MultitaskArmOption = 'weights' | 'alpha' | 'temperature' | 'penalty';
-
-/** The options an arm reads beyond lr and epochs, by its weighting and architecture. */
-export function armOptions(arm: Pick<MultitaskArmDraft, 'architecture' | 'weighting'>): MultitaskArmOption[] {
-  const options: MultitaskArmOption[] = [];
-  if (arm.weighting === 'static') options.push('weights');
-  if (arm.weighting === 'gradnorm') options.push('alpha');
-  if (arm.weighting === 'dwa') options.push('temperature');
-  if (arm.architecture === 'soft-sharing') options.push('penalty');
-  return options;
 }
 
 let nextKey = 1;
