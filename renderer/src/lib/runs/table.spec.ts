@@ -39,10 +39,13 @@ describe('runs table', () => {
     expect(filterRuns(runs, { ...NO_FILTERS, text: 'diverged fine' }).map((r) => r.id)).toEqual([3]);
   });
 
-  it('takes last, best (by the metric direction) and min of a series, skipping NaN', () => {
-    expect(metricStats({ metric: 'accuracy', value: [0.5, 0.8, Number.NaN, 0.7] })).toEqual({ last: 0.7, best: 0.8, min: 0.5 });
-    expect(metricStats({ metric: 'loss', value: [1, 0.2, 0.4] })).toEqual({ last: 0.4, best: 0.2, min: 0.2 });
-    expect(metricStats({ metric: 'loss', value: [Number.NaN] })).toBeNull();
+  it('takes last, best (by the metric direction) and min of a series, skipping NaN, as analysis does', () => {
+    const epochs = (n: number) => Array.from({ length: n }, (_, i) => i + 1);
+    expect(metricStats({ metric: 'accuracy', epoch: epochs(4), value: [0.5, 0.8, Number.NaN, 0.7] })).toEqual({ last: 0.7, best: 0.8, min: 0.5 });
+    expect(metricStats({ metric: 'loss', epoch: epochs(3), value: [1, 0.2, 0.4] })).toEqual({ last: 0.4, best: 0.2, min: 0.2 });
+    expect(metricStats({ metric: 'loss', epoch: epochs(1), value: [Number.NaN] })).toBeNull();
+    // A run that diverged at its end has no last value (the compare view and reports say the same).
+    expect(metricStats({ metric: 'loss', epoch: epochs(3), value: [1, 0.2, Number.NaN] })).toEqual({ last: Number.NaN, best: 0.2, min: 0.2 });
   });
 
   it('sorts by a column either way, runs without the metric last', () => {

@@ -1,5 +1,6 @@
 // The runs table's logic: filters, sorting, and the last / best / min of a chosen metric.
 import { metricDirection } from '../../../../analysis/metricDirection.ts';
+import { seriesMetrics } from '../../../../analysis/runMetrics.ts';
 import type { RunStatus, RunSummary, Series } from '../../../../contract/model.ts';
 
 export interface RunFilters {
@@ -32,13 +33,15 @@ export interface MetricStats {
   min: number;
 }
 
-/** Min/max downsampling keeps the last point, the min and the max, so these are exact on a downsampled series. */
-export function metricStats(series: Pick<Series, 'value' | 'metric'>): MetricStats | null {
-  const finite = series.value.filter((v) => Number.isFinite(v));
-  if (finite.length === 0) return null;
-  const min = Math.min(...finite);
-  const max = Math.max(...finite);
-  return { last: finite[finite.length - 1] as number, best: metricDirection(series.metric) === 'max' ? max : min, min };
+/**
+ * The table's figures are analysis' seriesMetrics, as in the compare view and the reports: a run
+ * whose last value is not finite (it diverged) has no last value, and shows "—" there. Min/max
+ * downsampling keeps the last point, the min and the max, so these are exact on a downsampled
+ * series. Null when the series has no finite value.
+ */
+export function metricStats(series: Pick<Series, 'epoch' | 'value' | 'metric'>): MetricStats | null {
+  const m = seriesMetrics(series, metricDirection(series.metric));
+  return m.n === 0 ? null : { last: m.last, best: m.best, min: m.min };
 }
 
 /** The metric most runs have (test split first among equals): the table's first choice. */
