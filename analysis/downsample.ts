@@ -105,16 +105,6 @@ export function downsamplePoints(points: PointColumnsLike, maxPoints: number): P
   return pickPoints(points, downsampleIndices(points.step, points.value, maxPoints));
 }
 
-/** The kept points themselves, as (x, y) arrays. */
-export function downsampleMinMax(
-  x: readonly number[],
-  y: readonly number[],
-  maxPoints: number,
-): { x: number[]; y: number[] } {
-  const indices = downsampleIndices(x, y, maxPoints);
-  return { x: pick(x, indices), y: pick(y, indices) };
-}
-
 /**
  * A stored series cut to at most `maxPoints`, bucketed along `step` (the finest x a chart uses),
  * with epoch, step, time and value kept in step. Returns the series itself when it already fits.
