@@ -6,6 +6,7 @@
 // training: true, which dropout needs in a custom loop — and dropout masks come from our own
 // seeded stream, since tfjs's Dropout reuses one mask per seed or draws from Math.random.
 import * as tf from '@tensorflow/tfjs';
+import { convBiasRelu, plainConv } from './convBlock.ts';
 import { canFuseDense, denseStack, plainDense, type StackLayer } from './denseStack.ts';
 import type { Block, Net } from './net.ts';
 
@@ -27,9 +28,15 @@ function dropout(x: tf.Tensor, rate: number, seed: number): tf.Tensor {
   });
 }
 
-function runBlock(block: Block, x: tf.Tensor, training: boolean, mode: ForwardMode): tf.Tensor {
+/** `xIsData`: x is data (raw inputs or cached features), so no gradient flows into it. */
+function runBlock(block: Block, x: tf.Tensor, training: boolean, mode: ForwardMode, xIsData: boolean): tf.Tensor {
   let out = x;
   for (const layer of block.layers) {
+    const conv = out.rank === 4 ? plainConv(layer) : undefined;
+    if (conv) {
+      out = convBiasRelu(out as tf.Tensor4D, conv, !(xIsData && out === x));
+      continue;
+    }
     if (layer.getClassName() === 'Dropout') {
       const rate = Number(layer.getConfig()['rate'] ?? 0);
       if (training && rate > 0) {
@@ -45,7 +52,8 @@ function runBlock(block: Block, x: tf.Tensor, training: boolean, mode: ForwardMo
 
 /**
  * Runs blocks [from, to) on x. Call inside tf.tidy or a gradient function. Consecutive plain
- * dense blocks run as one fused operation where the backend has it (models/denseStack.ts).
+ * dense blocks run as one fused operation where the backend has it (models/denseStack.ts), and
+ * so does each convolution with its bias and ReLU (models/convBlock.ts).
  */
 export function forward(net: Net, x: tf.Tensor, mode: ForwardMode, from = 0, to = net.blocks.length): tf.Tensor {
   let out = x;
@@ -58,7 +66,7 @@ export function forward(net: Net, x: tf.Tensor, mode: ForwardMode, from = 0, to 
       continue;
     }
     const block = net.blocks[i];
-    if (block) out = runBlock(block, out, mode.training(i), mode);
+    if (block) out = runBlock(block, out, mode.training(i), mode, mode.inputIsData === true && i === from);
     i++;
   }
   return out;

@@ -3,7 +3,7 @@ import type { Conv2DAttrs, KernelConfig, TensorInfo } from '@tensorflow/tfjs';
 import { convInfo } from './convInfo.ts';
 import { im2colOnHeap, imagesPerPatchChunk, type ConvGeometry } from './im2col.ts';
 import { gemmInto } from '../graftWasm/gemm.ts';
-import { heapAddress } from '../graftWasm/module.ts';
+import { graftWasm, heapAddress } from '../graftWasm/module.ts';
 import { asKernelFunc, free, input, runWasmKernel, type KernelArgs, type WasmKernelBackend } from './wasmBackend.ts';
 
 /**
@@ -30,6 +30,29 @@ function conv2D(args: KernelArgs<Conv2DAttrs>): TensorInfo {
   return convolveViaGemm(backend, x, filter, g, info.outChannels);
 }
 
+/** Graft's kernel (wasm only): relu(conv2d(x, filter) + bias), NHWC float32 (models/convBlock.ts). */
+export const CONV2D_BIAS_RELU = 'GraftConv2DBiasRelu';
+
+/**
+ * Conv2D with the bias added and the ReLU applied to each chunk of the output right after its
+ * product, while it is in cache: the same float32 operations, in the same order, as tfjs'
+ * unfused conv2d, add and relu, without two more passes over the output.
+ */
+function conv2DBiasRelu(args: KernelArgs<Conv2DAttrs>): TensorInfo {
+  const { backend, attrs } = args;
+  const x = input(args, 'x');
+  const filter = input(args, 'filter');
+  const bias = input(args, 'bias');
+  if (attrs.dataFormat === 'NCHW' || [x, filter, bias].some((t) => t.dtype !== 'float32')) {
+    throw new Error(`${CONV2D_BIAS_RELU}: NHWC float32 only (x ${x.dtype}, filter ${filter.dtype}, bias ${bias.dtype}, ${attrs.dataFormat})`);
+  }
+  const { info, g } = convInfo(x.shape, filter.shape, attrs);
+  if (bias.shape.length !== 1 || bias.shape[0] !== info.outChannels) {
+    throw new Error(`${CONV2D_BIAS_RELU}: bias must be [${info.outChannels}], got [${bias.shape}]`);
+  }
+  return convolveViaGemm(backend, x, filter, g, info.outChannels, bias);
+}
+
 /**
  * The NHWC convolution of heap tensor x with filter [kh, kw, ci, co] (as the K×Co matrix),
  * through im2col and gemm, a chunk of whole images at a time (imagesPerPatchChunk) with each
@@ -41,12 +64,18 @@ function convolveViaGemm(
   filter: TensorInfo,
   g: ConvGeometry,
   outChannels: number,
+  biasRelu?: TensorInfo,
 ): TensorInfo {
   const out = backend.makeOutput([g.batch, g.outH, g.outW, outChannels], 'float32');
   const patch = g.kH * g.kW * g.inC;
   const positions = g.batch * g.outH * g.outW;
+  // out rows [from, from + rows) += bias, then ReLU, in place (only for CONV2D_BIAS_RELU).
+  const epilogue = (from: number, rows: number): void => {
+    if (biasRelu) graftWasm(backend).biasRelu(heapAddress(backend, out) + 4 * from * outChannels, heapAddress(backend, biasRelu), rows, outChannels, 1);
+  };
   if (isPointwise(g)) {
     gemmInto(backend, { tensor: x }, { tensor: filter }, { tensor: out }, positions, patch, outChannels);
+    epilogue(0, positions);
     return out;
   }
   const perImage = g.outH * g.outW;
@@ -67,6 +96,7 @@ function convolveViaGemm(
         patch,
         outChannels,
       );
+      epilogue(b0 * perImage, images * perImage);
     }
   } finally {
     free(backend, cols);
@@ -84,4 +114,10 @@ export const conv2DConfig: KernelConfig = {
   kernelName: tf.Conv2D,
   backendName: 'wasm',
   kernelFunc: asKernelFunc(conv2D),
+};
+
+export const conv2DBiasReluConfig: KernelConfig = {
+  kernelName: CONV2D_BIAS_RELU,
+  backendName: 'wasm',
+  kernelFunc: asKernelFunc(conv2DBiasRelu),
 };

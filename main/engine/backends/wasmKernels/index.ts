@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import type { KernelConfig } from '@tensorflow/tfjs';
 import { adamUpdateConfig } from './AdamUpdate.ts';
 import { batchMatMulConfig } from './BatchMatMul.ts';
-import { conv2DConfig } from './Conv2D.ts';
+import { conv2DBiasReluConfig, conv2DConfig } from './Conv2D.ts';
 import { conv2DBackpropFilterConfig } from './Conv2DBackpropFilter.ts';
 import { conv2DBackpropInputConfig } from './Conv2DBackpropInput.ts';
 import { denseStackConfig, denseStackGradConfig } from './DenseStack.ts';
@@ -32,6 +32,8 @@ export const addedKernels: readonly KernelConfig[] = [
   // A run of dense layers as one operation, and its gradient (models/denseStack.ts).
   denseStackConfig,
   denseStackGradConfig,
+  // A convolution with its bias and ReLU (models/convBlock.ts).
+  conv2DBiasReluConfig,
 ];
 
 /**
