@@ -36,7 +36,7 @@ function disposeLayer(layer: Layer): void {
 async function run(f: (x: tf.Tensor4D) => tf.Tensor, x: tf.Tensor4D, weights: tf.Variable[]) {
   const out = tf.tidy(() => f(x));
   const w = tf.randomUniform(out.shape, -1, 1, 'float32', 7);
-  const g = (input: tf.Tensor4D): tf.Scalar => tf.sum(tf.mul(f(input), w));
+  const g = (input: tf.Tensor): tf.Scalar => tf.sum(tf.mul(f(input as tf.Tensor4D), w));
   const profile = await tf.profile(() => tf.variableGrads(() => g(x), weights).grads);
   const grads = profile.result as tf.NamedTensorMap;
   const dx = tf.grad(g)(x);
