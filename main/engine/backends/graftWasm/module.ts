@@ -34,7 +34,7 @@ export interface GraftWasm {
   /** dx += each patch row of cols added back onto its image (col2im). */
   col2im(dx: number, cols: number, ...geometry: GeometryArgs): void;
   reluGrad(dy: number, x: number, dx: number, n: number): void;
-  /** out[c] = Σ_r x[r·columns + c] (float32, added in float64); rows ≥ 1. */
+  /** out[c] = Σ_r x[r·columns + c] (float32, added in float64; 0 when there are no rows). */
   columnSums(x: number, rows: number, columns: number, out: number): void;
   /** out's row i = x's row indices[i] (int32), rows of rowBytes (a multiple of 4). */
   gatherRows(x: number, rowBytes: number, indices: number, count: number, out: number): void;

@@ -27,7 +27,7 @@ function columnBlock(width: number): string {
    (f32x4.demote_f64x2_zero (local.get $acc${2 * q})) (f32x4.demote_f64x2_zero (local.get $acc${2 * q + 1}))))`).join('\n  ')})`;
 }
 
-/** columnSums(x, rows, columns, out): float32 in and out, rows ≥ 1. */
+/** columnSums(x, rows, columns, out): float32 in and out; no rows sum to 0. */
 export const SUM_WAT = `
  ${columnBlock(16)}
  ${columnBlock(4)}
@@ -41,6 +41,7 @@ export const SUM_WAT = `
  (func (export "columnSums") (param $x i32) (param $rows i32) (param $columns i32) (param $out i32)
   (local $c i32) (local $rowBytes i32)
   (local.set $rowBytes (i32.shl (local.get $columns) (i32.const 2)))
+  (if (i32.eqz (local.get $rows)) (then (call $zero (local.get $out) (local.get $rowBytes)) (return)))
   ${[16, 4, 1].map((w) => `(block $done${w} (loop $each${w}
    (br_if $done${w} (i32.gt_u (i32.add (local.get $c) (i32.const ${w})) (local.get $columns)))
    (call $sum${w} (i32.add (local.get $x) (i32.shl (local.get $c) (i32.const 2))) (local.get $rows) (local.get $rowBytes)

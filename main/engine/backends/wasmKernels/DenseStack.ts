@@ -1,7 +1,7 @@
 import type { KernelConfig, TensorInfo } from '@tensorflow/tfjs';
 import { gemm } from '../graftWasm/gemm.ts';
 import { graftWasm, heapAddress } from '../graftWasm/module.ts';
-import { asKernelFunc, f32, free, input, type KernelArgs } from './wasmBackend.ts';
+import { asKernelFunc, free, input, type KernelArgs } from './wasmBackend.ts';
 
 /**
  * Graft's kernels for a chain of dense layers (each y = relu?(x·W + b)) run as one operation:
@@ -80,8 +80,7 @@ function denseStackGrad(args: KernelArgs<DenseStackAttrs>): TensorInfo[] {
     if (attrs.bias[i]) {
       const db = backend.makeOutput([units], 'float32');
       // The bias gradient as the Sum kernel computes every other one (float64 totals).
-      if (rows > 0) kernels.columnSums(heapAddress(backend, g), rows, units, heapAddress(backend, db));
-      else f32(backend, db).fill(0);
+      kernels.columnSums(heapAddress(backend, g), rows, units, heapAddress(backend, db));
       layerGrads.push(db);
     }
     grads.unshift(layerGrads);

@@ -10,6 +10,7 @@ describe('Sum on wasm matches the cpu backend', () => {
     [[9, 13], [0], false], // a dense bias gradient
     [[3, 4, 4, 37], [0, 1, 2], false], // 37 channels: blocks of 16, 4 and single columns
     [[7, 64], [0], true],
+    [[0, 5], [0], false], // no rows: zeros
     [[4, 3, 5], [0, 1], true],
     [[4, 3, 5], [1, 0], false], // axes in any order
     [[3, 2], [-2], false],

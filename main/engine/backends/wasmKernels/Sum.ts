@@ -22,7 +22,7 @@ function sum(args: KernelArgs<SumAttrs>): TensorInfo {
   const columns = tf.util.sizeFromShape(kept);
   const rows = tf.util.sizeFromShape(x.shape.slice(0, axes.length));
   const out = backend.makeOutput(attrs.keepDims ? [...axes.map(() => 1), ...kept] : kept, x.dtype);
-  if (x.dtype === 'float32' && rows > 0 && columns > 0) {
+  if (x.dtype === 'float32') {
     graftWasm(backend).columnSums(heapAddress(backend, x), rows, columns, heapAddress(backend, out));
     return out;
   }
@@ -31,7 +31,7 @@ function sum(args: KernelArgs<SumAttrs>): TensorInfo {
   return out;
 }
 
-/** out[c] = Σ_r v[r·columns + c], in float64: int32 sums, exact, and the empty ones. */
+/** out[c] = Σ_r v[r·columns + c], in float64: int32 sums, exact. */
 function columnSums(v: ArrayLike<number>, rows: number, columns: number): Float64Array {
   const totals = new Float64Array(columns);
   const c1 = columns;
