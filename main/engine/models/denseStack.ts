@@ -61,8 +61,7 @@ export function canFuseDense(): boolean {
   return tf.getBackend() === 'wasm' && tf.getKernel(DENSE_STACK, 'wasm') !== undefined;
 }
 
-/** The stack kernels' attributes for these layers. */
-export function stackAttrs(layers: StackLayer[]): DenseStackAttrs {
+function stackAttrs(layers: StackLayer[]): DenseStackAttrs {
   return { relu: layers.map((l) => l.relu), bias: layers.map((l) => l.bias !== undefined) };
 }
 
@@ -72,14 +71,31 @@ export function stackWeights(layers: StackLayer[]): tf.Tensor[] {
 }
 
 /** Weights in stackWeights order as the kernels' inputs w0, b0, w1, … */
-export function namedStackWeights(layers: StackLayer[], tensors: tf.Tensor[]): tf.NamedTensorMap {
+function namedStackWeights(layers: StackLayer[], weights: tf.Tensor[]): tf.NamedTensorMap {
   const map: tf.NamedTensorMap = {};
   let at = 0;
   layers.forEach((l, i) => {
-    map[`w${i}`] = tensors[at++]!;
-    if (l.bias) map[`b${i}`] = tensors[at++]!;
+    map[`w${i}`] = weights[at++]!;
+    if (l.bias) map[`b${i}`] = weights[at++]!;
   });
   return map;
+}
+
+/** The forward kernel on x [n, features]: every layer's output a0 … a(L−1); the last is the stack's. */
+export function stackForward(x: tf.Tensor, layers: StackLayer[], weights: tf.Tensor[]): tf.Tensor[] {
+  const attrs = stackAttrs(layers) as unknown as tf.NamedAttrMap;
+  return tf.engine().runKernel(DENSE_STACK, { x, ...namedStackWeights(layers, weights) }, attrs) as tf.Tensor[];
+}
+
+/**
+ * The backward kernel, from the upstream gradient dy and what the forward took and gave:
+ * dx first when `inputGradient`, then per layer dW and, where it has a bias, db.
+ */
+export function stackBackward(dy: tf.Tensor, x: tf.Tensor, layers: StackLayer[], weights: tf.Tensor[], outputs: tf.Tensor[], inputGradient: boolean): tf.Tensor[] {
+  const activations: tf.NamedTensorMap = {};
+  outputs.forEach((a, i) => (activations[`a${i}`] = a));
+  const attrs = { ...stackAttrs(layers), inputGradient } as unknown as tf.NamedAttrMap;
+  return tf.engine().runKernel(DENSE_STACK_GRAD, { dy, x, ...namedStackWeights(layers, weights), ...activations }, attrs) as tf.Tensor[];
 }
 
 /** x [n, …] as the stack's [n, features] input (the first layer must flatten a rank > 2 input). */
@@ -94,30 +110,18 @@ export function stackInput(x: tf.Tensor, layers: StackLayer[]): tf.Tensor {
  */
 export function denseStack(x: tf.Tensor, layers: StackLayer[], inputGradient: boolean): tf.Tensor {
   const x2d = stackInput(x, layers);
-  const attrs = stackAttrs(layers);
   const weights = stackWeights(layers);
-  const named = (tensors: tf.Tensor[]): tf.NamedTensorMap => namedStackWeights(layers, tensors);
-  const engine = tf.engine();
   // When x is data it is not an input of the op: tfjs then asks for no gradient of it, and none
   // is made (customGrad wants one per input, which would be a full-size zero tensor per step).
   const op = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
     const save = args.pop() as tf.GradSaveFunc;
     const [input, ...params] = inputGradient ? (args as tf.Tensor[]) : [x2d, ...(args as tf.Tensor[])];
-    const outputs = engine.runKernel(DENSE_STACK, { x: input!, ...named(params) }, attrs as unknown as tf.NamedAttrMap) as tf.Tensor[];
+    const outputs = stackForward(input!, layers, params);
     save([input!, ...params, ...outputs]);
     return {
       value: outputs[outputs.length - 1]!,
-      gradFunc: (dy: tf.Tensor | tf.Tensor[], saved: tf.Tensor[]) => {
-        const savedInput = saved[0]!;
-        const savedParams = saved.slice(1, 1 + params.length);
-        const activations: tf.NamedTensorMap = {};
-        saved.slice(1 + params.length).forEach((a, i) => (activations[`a${i}`] = a));
-        return engine.runKernel(
-          DENSE_STACK_GRAD,
-          { dy: dy as tf.Tensor, x: savedInput, ...named(savedParams), ...activations },
-          { ...attrs, inputGradient } as unknown as tf.NamedAttrMap,
-        ) as tf.Tensor[];
-      },
+      gradFunc: (dy: tf.Tensor | tf.Tensor[], saved: tf.Tensor[]) =>
+        stackBackward(dy as tf.Tensor, saved[0]!, layers, saved.slice(1, 1 + params.length), saved.slice(1 + params.length), inputGradient),
     };
   });
   return inputGradient ? op(x2d, ...weights) : op(...weights);

@@ -73,7 +73,7 @@ export function forward(net: Net, x: tf.Tensor, mode: ForwardMode, from = 0, to 
 }
 
 /** The plain dense blocks from block `from` on (none if the first cannot take `x` as it is). */
-function plainDenseRun(net: Net, mode: ForwardMode, x: tf.Tensor, from: number, to: number): StackLayer[] {
+export function plainDenseRun(net: Net, mode: ForwardMode, x: tf.Tensor, from: number, to: number): StackLayer[] {
   const run: StackLayer[] = [];
   for (let i = from; i < to; i++) {
     const block = net.blocks[i];

@@ -1,7 +1,7 @@
 // Softmax cross-entropy against integer labels, with the batch's hit count, as one fused kernel
 // on the wasm backend (per-kernel engine overhead dominates small models' steps there).
 import * as tf from '@tensorflow/tfjs';
-import { GRAFT_SOFTMAX_XENT } from '../backends/wasmKernels/SoftmaxCrossEntropy.ts';
+import { GRAFT_SOFTMAX_XENT, GRAFT_SOFTMAX_XENT_GRAD } from '../backends/wasmKernels/SoftmaxCrossEntropy.ts';
 import { correctOf, lossOf } from './evaluate.ts';
 
 export interface LossAndHits {
@@ -11,14 +11,13 @@ export interface LossAndHits {
   correct: tf.Scalar;
 }
 
+/** Whether the fused kernel takes these labels on this backend (wasm with Graft's kernels). */
+export function fusedLossAvailable(labels: tf.Tensor1D): boolean {
+  return tf.getBackend() === 'wasm' && (labels.dtype === 'int32' || labels.dtype === 'float32') && tf.getKernel(GRAFT_SOFTMAX_XENT, 'wasm') !== undefined;
+}
+
 function fusedKernelApplies(logits: tf.Tensor, labels: tf.Tensor1D): boolean {
-  return (
-    tf.getBackend() === 'wasm' &&
-    logits.rank === 2 &&
-    logits.dtype === 'float32' &&
-    (labels.dtype === 'int32' || labels.dtype === 'float32') &&
-    tf.getKernel(GRAFT_SOFTMAX_XENT, 'wasm') !== undefined
-  );
+  return logits.rank === 2 && logits.dtype === 'float32' && fusedLossAvailable(labels);
 }
 
 /**
@@ -31,6 +30,19 @@ export function sparseSoftmaxCrossEntropy(logits: tf.Tensor, labels: tf.Tensor1D
   if (!fusedKernelApplies(logits, labels)) return { loss: lossOf(logits, labels), correct: correctOf(logits, labels) };
   const [loss, correct] = tf.engine().runKernel(GRAFT_SOFTMAX_XENT, { logits, labels }) as tf.Tensor[];
   return { loss: loss as tf.Scalar, correct: correct as tf.Scalar };
+}
+
+/**
+ * The fused loss and hit count with d(loss)/d(logits), as tf.variableGrads would get them from
+ * the kernel's registered gradient (seeded with 1), for a step without the gradient tape
+ * (train/step.ts). Only where fusedLossAvailable, on [n, k] float32 logits.
+ */
+export function sparseSoftmaxCrossEntropyWithGradient(logits: tf.Tensor, labels: tf.Tensor1D): LossAndHits & { dLogits: tf.Tensor } {
+  const engine = tf.engine();
+  const [loss, correct, probs] = engine.runKernel(GRAFT_SOFTMAX_XENT, { logits, labels }) as tf.Tensor[];
+  const dLogits = engine.runKernel(GRAFT_SOFTMAX_XENT_GRAD, { probs: probs!, labels, dy: tf.onesLike(loss!) }) as tf.Tensor;
+  probs!.dispose();
+  return { loss: loss as tf.Scalar, correct: correct as tf.Scalar, dLogits };
 }
 
 /** lossOf, fused on wasm as sparseSoftmaxCrossEntropy is (the hit count is not computed elsewhere). */

@@ -10,13 +10,11 @@
 // conv blocks, batch norm, active dropout, frozen blocks in the forward pass, another backend —
 // goes through tf.variableGrads.
 import * as tf from '@tensorflow/tfjs';
-import { DENSE_STACK, DENSE_STACK_GRAD } from '../backends/wasmKernels/DenseStack.ts';
-import { GRAFT_SOFTMAX_XENT, GRAFT_SOFTMAX_XENT_GRAD } from '../backends/wasmKernels/SoftmaxCrossEntropy.ts';
-import { canFuseDense, namedStackWeights, plainDense, stackAttrs, stackInput, stackWeights, type StackLayer } from '../models/denseStack.ts';
-import { forward, type ForwardMode } from '../models/forward.ts';
+import { canFuseDense, stackBackward, stackForward, stackInput, stackWeights, type StackLayer } from '../models/denseStack.ts';
+import { forward, plainDenseRun, type ForwardMode } from '../models/forward.ts';
 import type { Net } from '../models/net.ts';
 import type { BlockOptimizers } from './optimizers.ts';
-import { sparseSoftmaxCrossEntropy } from './softmaxCrossEntropy.ts';
+import { fusedLossAvailable, sparseSoftmaxCrossEntropy, sparseSoftmaxCrossEntropyWithGradient } from './softmaxCrossEntropy.ts';
 
 export interface StepModel {
   net: Net;
@@ -55,15 +53,11 @@ function tapeStep(o: StepModel, xb: tf.Tensor, yb: tf.Tensor1D, from: number, mo
  * optimizers training exactly their weights.
  */
 function directRun(o: StepModel, xb: tf.Tensor, yb: tf.Tensor1D, from: number, mode: ForwardMode): StackLayer[] | undefined {
-  if (!mode.inputIsData || !canFuseDense() || tf.getKernel(GRAFT_SOFTMAX_XENT, 'wasm') === undefined) return undefined;
-  if (yb.dtype !== 'int32' && yb.dtype !== 'float32') return undefined;
-  const run: StackLayer[] = [];
-  for (let i = from; i < o.net.blocks.length; i++) {
-    const layer = mode.training(i) ? plainDense(o.net.blocks[i]!, true) : undefined;
-    if (!layer) return undefined;
-    run.push(layer);
-  }
-  if (run.length === 0 || (xb.rank > 2 && !run[0]!.flattens)) return undefined;
+  const end = o.net.blocks.length;
+  if (!mode.inputIsData || !canFuseDense() || !fusedLossAvailable(yb)) return undefined;
+  for (let i = from; i < end; i++) if (!mode.training(i)) return undefined;
+  const run = plainDenseRun(o.net, mode, xb, from, end);
+  if (run.length === 0 || run.length !== end - from) return undefined;
   const trained = new Set<tf.Tensor>(o.optimizers.variables);
   const weights = stackWeights(run);
   if (weights.length !== trained.size || !weights.every((w) => trained.has(w))) return undefined;
@@ -71,26 +65,15 @@ function directRun(o: StepModel, xb: tf.Tensor, yb: tf.Tensor1D, from: number, m
 }
 
 function directDenseStep(optimizers: BlockOptimizers, run: StackLayer[], xb: tf.Tensor, yb: tf.Tensor1D): [tf.Scalar, tf.Scalar] {
-  const engine = tf.engine();
-  const attrs = stackAttrs(run);
   const weights = stackWeights(run);
   return tf.tidy(() => {
     const x = stackInput(xb, run);
-    const named = namedStackWeights(run, weights);
-    const outputs = engine.runKernel(DENSE_STACK, { x, ...named }, attrs as unknown as tf.NamedAttrMap) as tf.Tensor[];
-    const [loss, correct, probs] = engine.runKernel(GRAFT_SOFTMAX_XENT, { logits: outputs[outputs.length - 1]!, labels: yb }) as tf.Tensor[];
-    // d(loss)/d(loss) = 1, as tf.variableGrads seeds its backprop.
-    const dLogits = engine.runKernel(GRAFT_SOFTMAX_XENT_GRAD, { probs: probs!, labels: yb, dy: tf.onesLike(loss!) }) as tf.Tensor;
-    const activations: tf.NamedTensorMap = {};
-    outputs.forEach((a, i) => (activations[`a${i}`] = a));
-    const grads = engine.runKernel(
-      DENSE_STACK_GRAD,
-      { dy: dLogits, x, ...named, ...activations },
-      { ...attrs, inputGradient: false } as unknown as tf.NamedAttrMap,
-    ) as tf.Tensor[];
+    const outputs = stackForward(x, run, weights);
+    const { loss, correct, dLogits } = sparseSoftmaxCrossEntropyWithGradient(outputs[outputs.length - 1]!, yb);
+    const grads = stackBackward(dLogits, x, run, weights, outputs, false);
     const byName: tf.NamedTensorMap = {};
     weights.forEach((w, i) => (byName[(w as tf.Variable).name] = grads[i]!));
     optimizers.apply(byName);
-    return [loss as tf.Scalar, correct as tf.Scalar];
+    return [loss, correct];
   });
 }
