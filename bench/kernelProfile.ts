@@ -1,13 +1,12 @@
 // Where a training step's time goes: every kernel of the active backend wrapped to count its
 // CPU time (process.cpuUsage, so time spent waiting for a core on a shared machine is left out),
-// over a few steps of Graft's forward, gradients and optimizer on one batch. Nested kernel calls
+// over a few of the training loop's own steps (train/step.ts) on one batch. Nested kernel calls
 // (our wasm kernels calling shipped ones) count toward the outer kernel only.
 import * as tf from '@tensorflow/tfjs';
 import type { ModelConfig } from '../contract/spec.ts';
 import { buildNet } from '../main/engine/models/build.ts';
-import { forward } from '../main/engine/models/forward.ts';
-import { sparseSoftmaxCrossEntropy } from '../main/engine/train/softmaxCrossEntropy.ts';
 import { BlockOptimizers } from '../main/engine/train/optimizers.ts';
+import { trainStep } from '../main/engine/train/step.ts';
 import { BATCH } from './graftTrain.ts';
 
 export interface KernelTime {
@@ -60,15 +59,7 @@ export function profileStep(model: ModelConfig, steps: number): StepProfile {
   const y = tf.tensor1d(Array.from({ length: BATCH }, (_, i) => i % 10), 'int32');
   // As the training loop runs it: the input is data, so no gradient is computed for it.
   const mode = { training: () => true, inputIsData: true };
-  const step = (): void => {
-    const loss = tf.tidy(() => {
-      const { value, grads } = tf.variableGrads(() => sparseSoftmaxCrossEntropy(forward(net, x, mode), y).loss, optimizers.variables);
-      optimizers.apply(grads);
-      return value;
-    });
-    loss.dataSync();
-    loss.dispose();
-  };
+  const step = (): void => void trainStep({ net, optimizers }, x, y, 0, mode);
   const totals = new Map<string, { ms: number; calls: number }>();
   try {
     for (let i = 0; i < 3; i++) step(); // kernel set-up and weight packing are not the steady state
