@@ -46,8 +46,8 @@ export function budgetWords(budget: string): string {
 
 /**
  * Per completed run: its cost, transfer runs with the pretraining run of their seed added.
- * `runLevel`: the run-level series overviews compareRunSet already read (by run id); only the
- * runs it did not read (the sources) are read here. An overview keeps each epoch's last point
+ * `runLevel`: the run-level series overviews compareRunSet already read for the target runs; the
+ * sources' (which it never compares) are read here. An overview keeps each epoch's last point
  * and its highest one, all runCost reads, so the costs are those of the full series.
  */
 function runCosts(
@@ -57,10 +57,9 @@ function runCosts(
   runLevel: Map<number, Series[]>,
   approaches: Map<ArmGroup, Approach>,
 ): Map<number, RunCost> {
-  const missing = sources.filter((r) => !runLevel.has(r.id)).map((r) => r.id);
-  const read = missing.length > 0 ? runLevelSeries(store.readSeries(missing, { task: RUN_LEVEL_TASK }, { overview: true })) : new Map<number, Series[]>();
-  const costOf = (run: RunSummary): RunCost => runCost(runLevel.get(run.id) ?? read.get(run.id) ?? []);
-  const sourceBySeed = new Map(sources.map((r) => [r.seed, costOf(r)]));
+  const sourceLevel = sources.length > 0 ? runLevelSeries(store.readSeries(sources.map((r) => r.id), { task: RUN_LEVEL_TASK }, { overview: true })) : new Map<number, Series[]>();
+  const sourceBySeed = new Map(sources.map((r) => [r.seed, runCost(sourceLevel.get(r.id) ?? [])]));
+  const costOf = (run: RunSummary): RunCost => runCost(runLevel.get(run.id) ?? []);
   const costs = new Map<number, RunCost>();
   for (const group of groups) {
     const transfer = approaches.get(group) === 'transfer';
@@ -151,21 +150,21 @@ export function withHeadToHead(
   const primary = targetPrimary(arms);
   const approaches = new Map(groups.map((g) => [g, approachOf(g)]));
   const costs = runCosts(store, groups, sources, runLevel, approaches);
-  const groupOf = (arm: ArmComparison) => groups.find((g) => g.name === arm.name && g.budget === arm.budget);
   const scratchByBudget = new Map<string, ArmGroup>();
   for (const [group, approach] of approaches) {
     if (approach === 'baseline' && !scratchByBudget.has(group.budget)) scratchByBudget.set(group.budget, group);
   }
 
-  const out = arms.map((arm): ArmComparison => {
-    const group = groupOf(arm);
-    const approach = group ? (approaches.get(group) as Approach) : 'transfer';
+  // compareRunSet makes arm i of group i.
+  const out = arms.map((arm, i): ArmComparison => {
+    const group = groups[i]!;
+    const approach = approaches.get(group)!;
     const scratch = scratchByBudget.get(arm.budget);
-    const gain = approach !== 'baseline' && primary && group && scratch
+    const gain = approach !== 'baseline' && primary && scratch
       ? transferGain(seedValues(group, primary.key), seedValues(scratch, primary.key), primary.direction)
       : null;
     const gainVsBaseline = gain ? { abs: gain.abs, rel: gain.rel, negative: gain.negative } : null;
-    const config = group?.runs[0]?.config;
+    const config = group.runs[0]?.config;
     const multitask = isJointConfig(config) ? { architecture: config.architecture, weighting: config.weighting } : {};
     return {
       ...arm,
@@ -175,12 +174,12 @@ export function withHeadToHead(
       // transferGain keeps its meaning (a transfer arm against scratch); multitask arms carry gainVsBaseline only.
       transferGain: approach === 'transfer' ? gainVsBaseline : null,
       gainVsBaseline,
-      cost: group ? armCost(group, costs) : { wallSeconds: null, samples: null, trainableParams: null },
+      cost: armCost(group, costs),
     };
   });
 
   const verdictGroups = primary
-    ? groups.map((g) => ({ name: g.name, budget: g.budget, approach: approaches.get(g) as Approach, values: bySeed(g, primary.key) }))
+    ? groups.map((g) => ({ name: g.name, budget: g.budget, approach: approaches.get(g)!, values: bySeed(g, primary.key) }))
     : [];
   return {
     primary,
