@@ -54,6 +54,9 @@ export interface RunSummary {
   epochsPlanned: number | null;
 }
 
+/** The task of run-level series (epoch time, samples, parameters, lr): not a task metric. */
+export const RUN_LEVEL_TASK = '_run';
+
 export interface SeriesKey {
   task: string;
   split: string; // 'train' | 'val' | 'test' | ... free text, e.g. 'shared' for gradient cosine

@@ -7,7 +7,7 @@ import { lastValueAt } from '../../analysis/seriesPoints.ts';
 import { transferGain } from '../../analysis/transferGain.ts';
 import type { ArmComparison, ExperimentComparison, PrimaryMetric } from '../../contract/compare.ts';
 import { ApiError } from '../../contract/errors.ts';
-import type { ExperimentDetail, RunSummary, Series } from '../../contract/model.ts';
+import { RUN_LEVEL_TASK, type ExperimentDetail, type RunSummary, type Series } from '../../contract/model.ts';
 import { SOURCE_ARM } from '../../contract/spec.ts';
 import type { RunStore } from '../../db/store.ts';
 import { MULTITASK_CONVENTIONS, withMultitask } from './compareMultitask.ts';
@@ -23,8 +23,6 @@ export function isComparedRun(run: Pick<RunSummary, 'status' | 'arm'>): boolean 
   return run.status === 'completed' && run.arm !== SOURCE_ARM;
 }
 
-/** The task of run-level series (epoch time, samples, trainable parameters, lr), not a task metric. */
-export const RUN_LEVEL_TASK = '_run';
 
 export const TRANSFER_CONVENTIONS = [
   'Values are mean ± sample std over seeds (n = seeds with a completed run).',

@@ -12,10 +12,10 @@ import { runCost, withPretraining, type RunCost } from '../../analysis/runCost.t
 import { finiteOrNull, summarize } from '../../analysis/stats.ts';
 import { transferGain } from '../../analysis/transferGain.ts';
 import type { Approach, ArmComparison, ArmCost, ExperimentComparison, PrimaryMetric, Verdict } from '../../contract/compare.ts';
-import type { RunSummary, Series } from '../../contract/model.ts';
+import { RUN_LEVEL_TASK, type RunSummary, type Series } from '../../contract/model.ts';
 import { isJointConfig, TARGET_TASK } from '../../contract/specHeadToHead.ts';
 import type { RunStore } from '../../db/store.ts';
-import { RUN_LEVEL_TASK, runLevelSeries, SCRATCH_ARM_STRATEGY, seedValues, type ArmGroup } from './compare.ts';
+import { runLevelSeries, SCRATCH_ARM_STRATEGY, seedValues, type ArmGroup } from './compare.ts';
 
 export interface HeadToHeadOptions {
   /** 'paired-t' (default: its interval widens honestly at 2–4 seeds) or 'bootstrap'. */

@@ -5,6 +5,7 @@
 // its own best validation epoch.
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import * as tf from '@tensorflow/tfjs';
+import { RUN_LEVEL_TASK } from '../../../contract/model.ts';
 import type { TrainingConfig } from '../../../contract/spec.ts';
 import { deriveSeed, mulberry32, permutation, randomInt } from '../../data/random.ts';
 import { shouldStopEarly, watchEpoch } from '../earlyStopping.ts';
@@ -118,9 +119,9 @@ export async function multitaskLoop(o: MultitaskLoopOptions): Promise<MultitaskL
       points.push(
         ...cosines.map((c) => ({ task: c.pair, split: 'train', metric: 'grad_cosine', value: c.value })),
         ...costPoints(epochTime, trainTime, n),
-        { task: '_run', split: 'train', metric: 'total_params', value: model.paramCount },
-        { task: '_run', split: 'train', metric: 'trainable_params', value: model.paramCount },
-        { task: '_run', split: 'train', metric: 'lr', value: training.lr },
+        { task: RUN_LEVEL_TASK, split: 'train', metric: 'total_params', value: model.paramCount },
+        { task: RUN_LEVEL_TASK, split: 'train', metric: 'trainable_params', value: model.paramCount },
+        { task: RUN_LEVEL_TASK, split: 'train', metric: 'lr', value: training.lr },
       );
       // Early stopping watches the mean validation loss over tasks; each task's best epoch is
       // still chosen per task by analysis.

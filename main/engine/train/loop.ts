@@ -5,6 +5,7 @@
 // validation epoch" without keeping a best-val copy of the weights.
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import * as tf from '@tensorflow/tfjs';
+import { RUN_LEVEL_TASK } from '../../../contract/model.ts';
 import type { StrategyOptions, TrainingConfig } from '../../../contract/spec.ts';
 import { deriveSeed, mulberry32, permutation, randomInt, type Rng } from '../../data/random.ts';
 import { shouldStopEarly, watchEpoch } from '../earlyStopping.ts';
@@ -109,9 +110,9 @@ export function progressReporter(
 /** An epoch's cost: its time, throughput, and the examples trained on (head-to-head compares runs by these). */
 export function costPoints(epochTime: number, trainTime: number, samples: number): MetricPoint[] {
   return [
-    { task: '_run', split: 'train', metric: 'epoch_time', value: epochTime },
-    { task: '_run', split: 'train', metric: 'samples_per_sec', value: samples / Math.max(trainTime, 1e-9) },
-    { task: '_run', split: 'train', metric: 'samples', value: samples },
+    { task: RUN_LEVEL_TASK, split: 'train', metric: 'epoch_time', value: epochTime },
+    { task: RUN_LEVEL_TASK, split: 'train', metric: 'samples_per_sec', value: samples / Math.max(trainTime, 1e-9) },
+    { task: RUN_LEVEL_TASK, split: 'train', metric: 'samples', value: samples },
   ];
 }
 
@@ -170,9 +171,9 @@ export async function trainLoop(o: LoopOptions): Promise<LoopResult> {
         { task: t, split: 'test', metric: 'loss', value: test.loss },
         { task: t, split: 'test', metric: 'accuracy', value: test.accuracy },
         ...costPoints(epochTime, trainTime, data.train.n),
-        { task: '_run', split: 'train', metric: 'trainable_params', value: trainable },
-        { task: '_run', split: 'train', metric: 'total_params', value: totalParams },
-        ...Object.entries(o.optimizers.learningRates).map(([g, lr]) => ({ task: '_run', split: 'train', metric: `lr/${g}`, value: lr })),
+        { task: RUN_LEVEL_TASK, split: 'train', metric: 'trainable_params', value: trainable },
+        { task: RUN_LEVEL_TASK, split: 'train', metric: 'total_params', value: totalParams },
+        ...Object.entries(o.optimizers.learningRates).map(([g, lr]) => ({ task: RUN_LEVEL_TASK, split: 'train', metric: `lr/${g}`, value: lr })),
       ];
       // LoopState names the fields as ValLossWatch does, so the watch updates it in place.
       Object.assign(state, watchEpoch(state, val.loss));
