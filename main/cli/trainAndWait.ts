@@ -25,24 +25,22 @@ export async function trainAndWait(
   const unsubscribe = app.events.subscribe((event) => board.handle(event));
   const training = await startTraining(app, (line) => io.err(line), options);
   let interrupted = false;
+  let endWait = (): void => {};
   const onSignal = () => {
     interrupted = true;
     io.err('\nStopping: runs in flight become "interrupted"; resume them from the app or with graft serve.');
     void training.stop();
+    // Ctrl-C also ends the wait at once, without waiting for the runs to wind down.
+    endWait();
   };
-  // Ctrl-C also ends the wait at once, without waiting for the runs to wind down.
-  let endWait = (): void => {};
-  const onSignalEndWait = () => endWait();
   process.once('SIGINT', onSignal);
-  process.once('SIGINT', onSignalEndWait);
   try {
     if (io.isTTY) board.draw(true);
     await Promise.race([training.scheduler.idle(), new Promise<void>((resolve) => (endWait = resolve))]);
     if (io.isTTY) board.draw(true);
   } finally {
-    // Both, whether or not Ctrl-C came: the process (a test, the demo after a run) lives on.
+    // Whether or not Ctrl-C came: the process (a test, the demo after a run) lives on.
     process.off('SIGINT', onSignal);
-    process.off('SIGINT', onSignalEndWait);
     unsubscribe();
     await training.stop();
   }
