@@ -9,6 +9,7 @@ import type { ExperimentComparison } from '../contract/compare.ts';
 import { openStore } from '../db/open.ts';
 import type { RunStore } from '../db/store.ts';
 import { produceReport } from '../main/reports/export.ts';
+import { reportExperiment } from '../main/reports/model.ts';
 import { writeReportFiles } from '../main/reports/files.ts';
 import type { ReportFormat } from '../main/reports/formats.ts';
 import { seedReportStore, TEX_BREAKER, XSS, type SeededReport } from '../main/reports/testing.ts';
@@ -32,7 +33,7 @@ afterAll(() => store.close());
 
 async function exported(format: ReportFormat, fileName: string): Promise<{ dir: string; path: string; written: string[] }> {
   const dir = tempDir('graft-report-out-');
-  const output = await produceReport(store, seeded.experimentId, format, fileName);
+  const output = await produceReport(store, reportExperiment(store, seeded.experimentId), format, fileName);
   const written = writeReportFiles(dir, output);
   return { dir, path: join(dir, fileName), written };
 }

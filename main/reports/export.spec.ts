@@ -4,7 +4,7 @@ import type { RunStore } from '../../db/store.ts';
 import { produceReport } from './export.ts';
 import { contentBuffer } from './files.ts';
 import { renderLatex } from './latex.ts';
-import { buildReportModel } from './model.ts';
+import { buildReportModel, reportExperiment } from './model.ts';
 import { seedReportStore } from './testing.ts';
 
 let store: RunStore | undefined;
@@ -24,17 +24,17 @@ const withoutDate = (tex: string) => tex.replace(/generated \S+ by/, 'generated 
 describe('produceReport tex', () => {
   it('reads only series overviews, never every stored point, and renders the same table', async () => {
     const { store, readSeries, experimentId } = seededStore();
-    const output = await produceReport(store, experimentId, 'tex', 'table.tex');
+    const output = await produceReport(store, reportExperiment(store, experimentId), 'tex', 'table.tex');
     expect(readSeries).toHaveBeenCalled();
     expect(fullReads(readSeries)).toEqual([]);
     const tex = contentBuffer(output.main.content).toString('utf8');
     expect(tex).toContain('\\begin{tabular}');
-    expect(withoutDate(tex)).toBe(withoutDate(renderLatex(buildReportModel(store, experimentId))));
+    expect(withoutDate(tex)).toBe(withoutDate(renderLatex(buildReportModel(store, reportExperiment(store, experimentId)))));
   });
 
   it('is told apart from a format that does need every point (the control)', async () => {
     const { store, readSeries, experimentId } = seededStore();
-    await produceReport(store, experimentId, 'csv', 'table.csv');
+    await produceReport(store, reportExperiment(store, experimentId), 'csv', 'table.csv');
     expect(fullReads(readSeries).length).toBeGreaterThan(0);
   });
 });

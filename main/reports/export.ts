@@ -28,7 +28,7 @@ async function drawCharts(model: ReportModel): Promise<RenderedChart[]> {
 }
 
 /** `mainFileName` is the base name the report will be saved as; attachments are named after it. */
-export async function produceReport(store: RunStore, experiment: number | ExperimentDetail, format: ReportFormat, mainFileName: string): Promise<ReportOutput> {
+export async function produceReport(store: RunStore, experiment: ExperimentDetail, format: ReportFormat, mainFileName: string): Promise<ReportOutput> {
   const mimeType = FORMAT_INFO[format].mimeType;
   const main = (content: string | Buffer) => ({ fileName: mainFileName, mimeType, content: [content] });
   // The LaTeX table shows only the summary: reading every stored point for it would be wasted.

@@ -33,11 +33,10 @@ function questionOf(spec: unknown): string | null {
 /** What a summary-only format (the LaTeX table) shows: the comparison's numbers and where they came from. */
 export type SummaryModel = Pick<ReportModel, 'generatedAt' | 'graftVersion' | 'comparison'>;
 
-/** The experiment itself when given, else read by id: not-found names `experimentId`, the reports' field. */
-export function reportExperiment(store: RunStore, experiment: number | ExperimentDetail): ExperimentDetail {
-  if (typeof experiment !== 'number') return experiment;
-  const found = store.getExperiment(experiment);
-  if (!found) throw new ApiError('not-found', `experiment ${experiment} does not exist`, 'experimentId');
+/** The experiment a report is asked for by id: not-found names `experimentId`, the reports' field. */
+export function reportExperiment(store: RunStore, experimentId: number): ExperimentDetail {
+  const found = store.getExperiment(experimentId);
+  if (!found) throw new ApiError('not-found', `experiment ${experimentId} does not exist`, 'experimentId');
   return found;
 }
 
@@ -46,13 +45,12 @@ export function reportExperiment(store: RunStore, experiment: number | Experimen
  * overview, which gives the same numbers, so a table of a long experiment does not read every point.
  * `completed`: the experiment's completed runs in id order, when the caller has them already.
  */
-export function buildSummaryModel(store: RunStore, experiment: number | ExperimentDetail, now: Date = new Date(), completed?: RunSummary[]): SummaryModel {
-  const comparison = compareExperimentRow(store, reportExperiment(store, experiment), {}, completed);
+export function buildSummaryModel(store: RunStore, experiment: ExperimentDetail, now: Date = new Date(), completed?: RunSummary[]): SummaryModel {
+  const comparison = compareExperimentRow(store, experiment, {}, completed);
   return { generatedAt: now.toISOString(), graftVersion: GRAFT_VERSION, comparison };
 }
 
-export function buildReportModel(store: RunStore, experimentRef: number | ExperimentDetail, now: Date = new Date()): ReportModel {
-  const experiment = reportExperiment(store, experimentRef);
+export function buildReportModel(store: RunStore, experiment: ExperimentDetail, now: Date = new Date()): ReportModel {
   const runs = store.listRuns({ experimentId: experiment.id }).sort((a, b) => a.id - b.id);
   const series = runs.length > 0 ? store.readSeries(runs.map((r) => r.id)) : [];
   return {

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { MetricPoint } from '../../db/series.ts';
 import { openStore } from '../../db/open.ts';
-import { buildReportModel, type ReportModel } from './model.ts';
+import { buildReportModel, reportExperiment, type ReportModel } from './model.ts';
 
 export const XSS = '<img src=x onerror=alert(1)>';
 export const TEX_BREAKER = '50% & $x_1$ #1';
@@ -105,7 +105,7 @@ export function seededReportModel(): ReportModel {
   const seeded = seedReportStore();
   const store = openStore(seeded.dbPath);
   try {
-    return buildReportModel(store, seeded.experimentId);
+    return buildReportModel(store, reportExperiment(store, seeded.experimentId));
   } finally {
     store.close();
   }

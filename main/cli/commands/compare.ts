@@ -1,4 +1,4 @@
-import { compareExperiment } from '../../services/compare.ts';
+import { compareExperimentRow } from '../../services/compare.ts';
 import type { Command } from '../command.ts';
 import { printComparison } from '../comparisonTable.ts';
 import { findExperimentOrFail, withApp } from '../withApp.ts';
@@ -12,7 +12,7 @@ export const compareCommand: Command = {
   run({ dbPath, io, values, positionals }) {
     return withApp(dbPath, (app) => {
       const experiment = findExperimentOrFail(app, positionals[0] ?? '');
-      const comparison = compareExperiment(app.store, experiment.id, values.bootstrap ? { verdictMethod: 'bootstrap' } : {});
+      const comparison = compareExperimentRow(app.store, experiment, values.bootstrap ? { verdictMethod: 'bootstrap' } : {});
       if (values.json) {
         io.out(JSON.stringify(comparison, null, 2));
         return 0;

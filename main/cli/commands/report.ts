@@ -41,7 +41,7 @@ export const reportCommand: Command = {
       const folder = dirname(path);
       const problem = folderProblem(folder);
       if (problem) throw new UsageError(`cannot write ${path}: ${problem}`);
-      const output = await produceReport(app.store, experiment.id, format, basename(path));
+      const output = await produceReport(app.store, experiment, format, basename(path));
       const written = writeReportFiles(folder, output);
       io.out(`Wrote the ${format} report of "${experiment.name}":`);
       for (const file of written) io.out(`  ${file}`);
