@@ -3,7 +3,7 @@
 // stored beside the points so a chart of a long series, or an arm comparison, reads a few
 // thousand stored points instead of all of them. A cache, never the data: every write to a
 // series deletes its overview (SeriesStore), and the next read that wants it rebuilds it.
-import { downsampleIndices, downsamplePoints, pickPoints } from '../analysis/downsample.ts';
+import { downsampleIndices, downsamplePoints } from '../analysis/downsample.ts';
 import { metricPointIndices } from '../analysis/runMetrics.ts';
 import type { Series } from '../contract/model.ts';
 
@@ -46,14 +46,8 @@ export function columnsOf(rows: readonly (readonly [number, number, number, numb
 }
 
 function pick(columns: PointColumns, indices: readonly number[]): PointColumns {
-  const picked = pickPoints(columns, indices);
-  return {
-    length: indices.length,
-    step: Float64Array.from(picked.step),
-    epoch: Float64Array.from(picked.epoch),
-    time: Float64Array.from(picked.time),
-    value: Float64Array.from(picked.value),
-  };
+  const take = (column: Float64Array): Float64Array => Float64Array.from(indices, (i) => column[i] as number);
+  return { length: indices.length, step: take(columns.step), epoch: take(columns.epoch), time: take(columns.time), value: take(columns.value) };
 }
 
 /** Ascending indices in either list, once. */
