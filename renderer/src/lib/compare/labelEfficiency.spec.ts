@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ArmComparison } from '../../../../contract/compare.ts';
-import { labelEfficiency, sortBudgets } from './labelEfficiency.ts';
+import { labelEfficiency } from './labelEfficiency.ts';
 
 const KEY = 'target/test/accuracy';
 function arm(name: string, budget: string, mean: number): ArmComparison {
@@ -8,10 +8,6 @@ function arm(name: string, budget: string, mean: number): ArmComparison {
 }
 
 describe('label efficiency', () => {
-  it('sorts budgets by size: per class, then percentages, then all', () => {
-    expect(sortBudgets(['all', '50/class', '10%', '5/class', '100/class', '2.5%'])).toEqual(['5/class', '50/class', '100/class', '2.5%', '10%', 'all']);
-  });
-
   it('gives one line per arm with a point per budget, null where the arm has none', () => {
     const result = labelEfficiency([arm('scratch', '50/class', 0.6), arm('scratch', '10/class', 0.4), arm('fine-tune', '50/class', 0.75)], KEY);
     expect(result.budgets).toEqual(['10/class', '50/class']);

@@ -3,9 +3,6 @@
 import { sortBudgets } from '../../../../analysis/budgets.ts';
 import type { ArmComparison } from '../../../../contract/compare.ts';
 
-// Budgets fewest labels first: one ordering for the app and the reports.
-export { sortBudgets };
-
 export interface EfficiencyLine {
   arm: string;
   /** One per budget, in `budgets` order; null where the arm has no completed run at that budget. */
