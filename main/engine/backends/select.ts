@@ -91,7 +91,6 @@ async function probeWasm(): Promise<Probe> {
   if (typeof (globalThis as { WebAssembly?: unknown }).WebAssembly !== 'object') {
     return unavailable('this runtime has no WebAssembly');
   }
-  await registerWasmTrainingKernels();
   // Starting the backend is the only honest test that it works; put back whatever was active.
   const engine = tf.engine();
   const previous = engine.backendName as string | null | undefined;

@@ -104,16 +104,18 @@ export async function assembleGraftWasm(fma: boolean): Promise<Uint8Array> {
 /** Compiles the module once per process. Await it before the wasm training kernels run. */
 export function prepareGraftWasm(): Promise<Compiled> {
   compiling ??= (async () => {
-    const fma = relaxedSimd();
+    const fma = graftWasmUsesFma();
     compiled = { module: new wasmApi.Module(await assembleGraftWasm(fma)), fma };
     return compiled;
   })();
   return compiling;
 }
 
-/** Whether the product uses fused multiply-add here; undefined before prepareGraftWasm. */
-export function graftWasmUsesFma(): boolean | undefined {
-  return compiled?.fma;
+let fmaHere: boolean | undefined;
+
+/** Whether the product uses fused multiply-add in this process (decided once, without building the module). */
+export function graftWasmUsesFma(): boolean {
+  return (fmaHere ??= relaxedSimd());
 }
 
 /** The emscripten module of tfjs' wasm backend, as far as we use it. */
