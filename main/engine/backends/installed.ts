@@ -3,13 +3,11 @@
 // just to ask would put the native library in a process that must not train, and cost start-up.
 import { createRequire } from 'node:module';
 
-const NATIVE_PACKAGES = [
-  ['tensorflow-gpu', '@tensorflow/tfjs-node-gpu'],
-  ['tensorflow', '@tensorflow/tfjs-node'],
-] as const;
+/** The npm package of each native backend, best first (select.ts loads them by these names). */
+export const NATIVE_PACKAGE = { 'tensorflow-gpu': '@tensorflow/tfjs-node-gpu', tensorflow: '@tensorflow/tfjs-node' } as const;
 
-export function installedNativeBackend(resolve: (id: string) => string = createRequire(import.meta.url).resolve): 'tensorflow-gpu' | 'tensorflow' | null {
-  for (const [name, pkg] of NATIVE_PACKAGES) {
+export function installedNativeBackend(resolve: (id: string) => string = createRequire(import.meta.url).resolve): keyof typeof NATIVE_PACKAGE | null {
+  for (const [name, pkg] of Object.entries(NATIVE_PACKAGE) as [keyof typeof NATIVE_PACKAGE, string][]) {
     try {
       resolve(pkg);
       return name;

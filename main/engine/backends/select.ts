@@ -4,6 +4,7 @@
 // of a variable specifier (neither tsc nor the bundler may resolve it) and never imported statically.
 import * as tf from '@tensorflow/tfjs';
 import { getThreadsCount, version_wasm } from '@tensorflow/tfjs-backend-wasm';
+import { NATIVE_PACKAGE } from './installed.ts';
 import { registerWasmTrainingKernels } from './wasmKernels/index.ts';
 import { graftWasmUsesFma } from './graftWasm/module.ts';
 
@@ -41,7 +42,6 @@ interface Probe extends BackendInfo {
   versions: Record<string, string>;
 }
 
-const NATIVE_PACKAGE = { 'tensorflow-gpu': '@tensorflow/tfjs-node-gpu', tensorflow: '@tensorflow/tfjs-node' } as const;
 
 const NOT_INSTALLED = {
   'tensorflow-gpu':
