@@ -1,10 +1,10 @@
 import * as tf from '@tensorflow/tfjs';
 import type { Conv2DAttrs, KernelConfig, TensorInfo } from '@tensorflow/tfjs';
 import { convInfo } from './convInfo.ts';
-import { im2colOnHeap, imagesPerPatchChunk, type ConvGeometry } from './im2col.ts';
+import { forEachPatchChunk, im2colOnHeap, type ConvGeometry } from './im2col.ts';
 import { gemmInto } from '../graftWasm/gemm.ts';
 import { graftWasm, heapAddress } from '../graftWasm/module.ts';
-import { asKernelFunc, free, input, runWasmKernel, type KernelArgs, type WasmKernelBackend } from './wasmBackend.ts';
+import { asKernelFunc, input, runWasmKernel, type KernelArgs, type WasmKernelBackend } from './wasmBackend.ts';
 
 /**
  * out[b, oy, ox, co] = Σ_{kh, kw, ci} x[b, oy·s + kh·d − pad, ox·s + kw·d − pad, ci] · W[kh, kw, ci, co]
@@ -79,28 +79,13 @@ function convolveViaGemm(
     return out;
   }
   const perImage = g.outH * g.outW;
-  const chunk = imagesPerPatchChunk(g);
-  const cols = backend.makeOutput([chunk * perImage, patch], 'float32');
-  try {
-    for (let b0 = 0; b0 < g.batch; b0 += chunk) {
-      const images = Math.min(chunk, g.batch - b0);
-      // Addresses, not views: gemmInto allocates its scratch, which may grow the heap.
-      const xAt = heapAddress(backend, x) + 4 * b0 * g.inH * g.inW * g.inC;
-      im2colOnHeap(backend, xAt, heapAddress(backend, cols), { ...g, batch: images });
-      gemmInto(
-        backend,
-        { tensor: cols },
-        { tensor: filter },
-        { tensor: out, offset: b0 * perImage * outChannels },
-        images * perImage,
-        patch,
-        outChannels,
-      );
-      epilogue(b0 * perImage, images * perImage);
-    }
-  } finally {
-    free(backend, cols);
-  }
+  forEachPatchChunk(backend, g, (b0, images, cols) => {
+    // Addresses, not views: gemmInto allocates its scratch, which may grow the heap.
+    const xAt = heapAddress(backend, x) + 4 * b0 * g.inH * g.inW * g.inC;
+    im2colOnHeap(backend, xAt, heapAddress(backend, cols), { ...g, batch: images });
+    gemmInto(backend, { tensor: cols }, { tensor: filter }, { tensor: out, offset: b0 * perImage * outChannels }, images * perImage, patch, outChannels);
+    epilogue(b0 * perImage, images * perImage);
+  });
   return out;
 }
 

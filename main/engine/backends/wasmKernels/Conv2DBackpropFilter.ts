@@ -3,8 +3,8 @@ import type { Conv2DBackpropFilterAttrs, KernelConfig, TensorInfo } from '@tenso
 import { gemmInto } from '../graftWasm/gemm.ts';
 import { heapAddress } from '../graftWasm/module.ts';
 import { convInfo } from './convInfo.ts';
-import { im2colOnHeap, imagesPerPatchChunk } from './im2col.ts';
-import { asKernelFunc, free, input, type KernelArgs } from './wasmBackend.ts';
+import { forEachPatchChunk, im2colOnHeap } from './im2col.ts';
+import { asKernelFunc, input, type KernelArgs } from './wasmBackend.ts';
 
 /**
  * dW[kh, kw, ci, co] = Σ_{b, oy, ox} x[b, oy·s + kh − pad, ox·s + kw − pad, ci] · dy[b, oy, ox, co]
@@ -23,11 +23,8 @@ function conv2DBackpropFilter(args: KernelArgs<Conv2DBackpropFilterAttrs>): Tens
   const co = info.outChannels;
   const patch = g.kH * g.kW * g.inC;
   const positionsPerImage = g.outH * g.outW;
-  const chunk = imagesPerPatchChunk(g);
   const dW = backend.makeOutput([...attrs.filterShape], 'float32');
-  const cols = backend.makeOutput([chunk * positionsPerImage, patch], 'float32');
-  for (let first = 0; first < g.batch; first += chunk) {
-    const images = Math.min(chunk, g.batch - first);
+  forEachPatchChunk(backend, g, (first, images, cols) => {
     const xAt = heapAddress(backend, x) + 4 * first * g.inH * g.inW * g.inC;
     im2colOnHeap(backend, xAt, heapAddress(backend, cols), { ...g, batch: images });
     const positions = images * positionsPerImage;
@@ -40,8 +37,7 @@ function conv2DBackpropFilter(args: KernelArgs<Conv2DBackpropFilterAttrs>): Tens
       positions,
       co,
     );
-  }
-  free(backend, cols);
+  });
   return dW;
 }
 

@@ -1,10 +1,10 @@
 import * as tf from '@tensorflow/tfjs';
 import type { Conv2DBackpropInputAttrs, KernelConfig, TensorInfo } from '@tensorflow/tfjs';
 import { convInfo } from './convInfo.ts';
-import { col2imOnHeap, imagesPerPatchChunk } from './im2col.ts';
+import { col2imOnHeap, forEachPatchChunk } from './im2col.ts';
 import { gemmInto } from '../graftWasm/gemm.ts';
 import { heapAddress } from '../graftWasm/module.ts';
-import { asKernelFunc, f32, free, input, runWasmKernel, type KernelArgs } from './wasmBackend.ts';
+import { asKernelFunc, f32, input, runWasmKernel, type KernelArgs } from './wasmBackend.ts';
 
 /**
  * dx is the "full" correlation of dy with the filter: each output position's gradient spread
@@ -32,27 +32,12 @@ function conv2DBackpropInput(args: KernelArgs<Conv2DBackpropInputAttrs>): Tensor
   const perImage = g.outH * g.outW;
   const patch = g.kH * g.kW * g.inC;
   const imageFloats = g.inH * g.inW * g.inC;
-  const chunk = imagesPerPatchChunk(g);
   const dx = backend.makeOutput([g.batch, g.inH, g.inW, g.inC], 'float32');
-  const cols = backend.makeOutput([chunk * perImage, patch], 'float32');
-  try {
-    f32(backend, dx).fill(0);
-    for (let b0 = 0; b0 < g.batch; b0 += chunk) {
-      const images = Math.min(chunk, g.batch - b0);
-      gemmInto(
-        backend,
-        { tensor: dy, offset: b0 * perImage * outChannels },
-        { tensor: filter, transposed: true },
-        { tensor: cols },
-        images * perImage,
-        outChannels,
-        patch,
-      );
-      col2imOnHeap(backend, heapAddress(backend, cols), heapAddress(backend, dx) + 4 * b0 * imageFloats, { ...g, batch: images });
-    }
-  } finally {
-    free(backend, cols);
-  }
+  f32(backend, dx).fill(0);
+  forEachPatchChunk(backend, g, (b0, images, cols) => {
+    gemmInto(backend, { tensor: dy, offset: b0 * perImage * outChannels }, { tensor: filter, transposed: true }, { tensor: cols }, images * perImage, outChannels, patch);
+    col2imOnHeap(backend, heapAddress(backend, cols), heapAddress(backend, dx) + 4 * b0 * imageFloats, { ...g, batch: images });
+  });
   return dx;
 }
 

@@ -1,6 +1,6 @@
-import type { backend_util } from '@tensorflow/tfjs';
+import type { backend_util, TensorInfo } from '@tensorflow/tfjs';
 import { graftWasm, type GeometryArgs } from '../graftWasm/module.ts';
-import type { WasmKernelBackend } from './wasmBackend.ts';
+import { free, type WasmKernelBackend } from './wasmBackend.ts';
 
 /** The NHWC convolution geometry our im2col/col2im loops need, from tfjs' Conv2DInfo. */
 export interface ConvGeometry {
@@ -54,6 +54,21 @@ const PATCH_CHUNK_FLOATS = 4 * 1024 * 1024;
 export function imagesPerPatchChunk(g: ConvGeometry, maxFloats = PATCH_CHUNK_FLOATS): number {
   const perImage = g.outH * g.outW * g.kH * g.kW * g.inC;
   return Math.max(1, Math.min(g.batch, Math.floor(maxFloats / Math.max(1, perImage))));
+}
+
+/**
+ * Calls `each(first, images, cols)` for the batch a chunk of whole images at a time
+ * (imagesPerPatchChunk), with one patch matrix `cols` [chunk images' positions, kh·kw·ci]
+ * for every chunk, freed when done or when `each` throws.
+ */
+export function forEachPatchChunk(backend: WasmKernelBackend, g: ConvGeometry, each: (first: number, images: number, cols: TensorInfo) => void): void {
+  const chunk = imagesPerPatchChunk(g);
+  const cols = backend.makeOutput([chunk * g.outH * g.outW, g.kH * g.kW * g.inC], 'float32');
+  try {
+    for (let first = 0; first < g.batch; first += chunk) each(first, Math.min(chunk, g.batch - first), cols);
+  } finally {
+    free(backend, cols);
+  }
 }
 
 /**
