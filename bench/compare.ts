@@ -3,7 +3,7 @@
 // Long series are cut from their stored overviews; the first read builds and stores them.
 import { openStore } from '../db/open.ts';
 import type { SeededStore } from './seedStore.ts';
-import { median, timeMs } from './stats.ts';
+import { cpuSeconds, median, timeMs } from './stats.ts';
 
 export const COMPARE_MAX_POINTS = 600;
 
@@ -29,10 +29,9 @@ export async function compareFigure(seeded: SeededStore, pointsPerRun: number, r
     const firstMs = await timeMs(() => store.readSeries(seeded.runIds, {}, { maxPoints: COMPARE_MAX_POINTS }));
     const cpu: number[] = [];
     const ms = await timeMs(() => {
-      const before = process.cpuUsage();
+      const before = cpuSeconds();
       store.readSeries(seeded.runIds, {}, { maxPoints: COMPARE_MAX_POINTS });
-      const used = process.cpuUsage(before);
-      cpu.push((used.user + used.system) / 1000);
+      cpu.push((cpuSeconds() - before) * 1000);
     }, repeats);
     const readMs = await timeMs(() => store.readSeries(seeded.runIds), repeats);
     return { ms, cpuMs: median(cpu), firstMs, readMs, runs: seeded.runIds.length, pointsPerRun, targetMs: 100 };

@@ -1,10 +1,10 @@
 // The ceiling under every training figure: single-thread matrix multiplication speed of Graft's
 // backend against PyTorch's, in multiply-adds per CPU-second, on the shapes the reference models
-// multiply. tf.matMul with the same operands each repeat: the backend's fastest case (on wasm,
-// XNNPACK keeps the packed right operand cached by tensor id).
+// multiply. tf.matMul with the same operands each repeat, so they are warm in cache (on wasm it
+// runs Graft's own product, which packs its operands on every call, as in training).
 import * as tf from '@tensorflow/tfjs';
 import { findTorch, runReference } from './python.ts';
-import { ratio } from './stats.ts';
+import { cpuSeconds, ratio } from './stats.ts';
 
 /** conv2 of the reference CNN as a matmul, and the MLP's first layer. */
 export const GEMM_SHAPES: readonly [number, number, number][] = [
@@ -26,10 +26,9 @@ function graftGmac(m: number, k: number, n: number, repeats: number): number {
   const b = tf.randomUniform([k, n]);
   try {
     for (let i = 0; i < 3; i++) tf.matMul(a, b).dispose();
-    const c0 = process.cpuUsage();
+    const before = cpuSeconds();
     for (let i = 0; i < repeats; i++) tf.matMul(a, b).dispose();
-    const c = process.cpuUsage(c0);
-    const seconds = (c.user + c.system) / 1e6 / repeats;
+    const seconds = (cpuSeconds() - before) / repeats;
     return (m * k * n) / Math.max(seconds, 1e-12) / 1e9;
   } finally {
     tf.dispose([a, b]);

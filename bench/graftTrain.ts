@@ -8,7 +8,7 @@ import { syntheticImages } from '../main/engine/testing/synthetic.ts';
 import { trainLoop, type EpochReport } from '../main/engine/train/loop.ts';
 import { BlockOptimizers } from '../main/engine/train/optimizers.ts';
 import { disposeRunData, prepareRunData } from '../main/engine/train/runData.ts';
-import { median } from './stats.ts';
+import { cpuSeconds, median } from './stats.ts';
 
 export const BATCH = 64;
 
@@ -44,11 +44,6 @@ export interface GraftTrainOptions {
 
 // Validation and test are a small share, so an epoch is mostly training, like a real one.
 const HOLDOUT = 0.05;
-
-function cpuSeconds(): number {
-  const cpu = process.cpuUsage();
-  return (cpu.user + cpu.system) / 1e6;
-}
 
 export async function graftThroughput(o: GraftTrainOptions): Promise<GraftTrainResult> {
   const trainRows = o.steps * BATCH;

@@ -8,6 +8,7 @@ import { buildNet } from '../main/engine/models/build.ts';
 import { BlockOptimizers } from '../main/engine/train/optimizers.ts';
 import { trainStep } from '../main/engine/train/step.ts';
 import { BATCH } from './graftTrain.ts';
+import { cpuSeconds } from './stats.ts';
 
 export interface KernelTime {
   kernel: string;
@@ -24,8 +25,7 @@ export interface StepProfile {
 }
 
 function cpuMs(): number {
-  const c = process.cpuUsage();
-  return (c.user + c.system) / 1000;
+  return cpuSeconds() * 1000;
 }
 
 /** Wraps every kernel registered for the backend; returns the undo. */

@@ -21,3 +21,9 @@ export async function timeMs(fn: () => unknown, repeats = 1): Promise<number> {
 export function ratio(value: number, reference: number | null): number | null {
   return reference === null || !(reference > 0) ? null : value / reference;
 }
+
+/** CPU seconds this process has used, every thread (process.cpuUsage: waiting for a core is left out). */
+export function cpuSeconds(): number {
+  const cpu = process.cpuUsage();
+  return (cpu.user + cpu.system) / 1e6;
+}
