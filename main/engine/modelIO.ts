@@ -27,6 +27,13 @@ function bytesOf(spec: tf.io.WeightsManifestEntry): number {
   return count * per;
 }
 
+/** Writes model.json and weights.bin into `dir` (which must exist); their size and hash. */
+export async function writeModelFiles(dir: string, json: Uint8Array, weights: Uint8Array): Promise<Omit<SavedFiles, 'dir'>> {
+  await writeFile(join(dir, MODEL_FILE), json);
+  await writeFile(join(dir, WEIGHTS_FILE), weights);
+  return { size: json.length + weights.length, sha256: createHash('sha256').update(json).update(weights).digest('hex') };
+}
+
 export async function saveModel(model: tf.LayersModel, dir: string): Promise<SavedFiles> {
   await mkdir(dir, { recursive: true });
   let artifacts: tf.io.ModelArtifacts | null = null;
@@ -47,11 +54,7 @@ export async function saveModel(model: tf.LayersModel, dir: string): Promise<Sav
     weightsManifest: [{ paths: [`./${WEIGHTS_FILE}`], weights: saved.weightSpecs }],
     ...(saved.userDefinedMetadata ? { userDefinedMetadata: saved.userDefinedMetadata } : {}),
   };
-  const json = Buffer.from(JSON.stringify(modelJson));
-  await writeFile(join(dir, MODEL_FILE), json);
-  await writeFile(join(dir, WEIGHTS_FILE), weights);
-  const hash = createHash('sha256').update(json).update(weights).digest('hex');
-  return { dir, size: json.length + weights.length, sha256: hash };
+  return { dir, ...(await writeModelFiles(dir, Buffer.from(JSON.stringify(modelJson)), weights)) };
 }
 
 export interface LoadedModel {

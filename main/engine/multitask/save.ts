@@ -1,12 +1,10 @@
 // The trained multitask model as an artifact: every variable by name in weights.bin (tfjs's
 // weight encoding) and a model.json naming the architecture and tasks. Written to a fresh
 // folder and swapped into place, so a crash never leaves half a model.
-import { createHash } from 'node:crypto';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import type * as tf from '@tensorflow/tfjs';
-import { join } from 'node:path';
 import { freshFolder, swapIn } from '../checkpointFolder.ts';
-import { MODEL_FILE, WEIGHTS_FILE, type SavedFiles } from '../modelIO.ts';
+import { WEIGHTS_FILE, writeModelFiles, type SavedFiles } from '../modelIO.ts';
 import { encodeTensors } from '../train/optimizers.ts';
 import type { TaskInfo } from './data.ts';
 
@@ -23,9 +21,7 @@ export async function saveMultitaskModel(dir: string, variables: tf.Variable[], 
       weightsManifest: [{ paths: [WEIGHTS_FILE], weights: specs }],
     }),
   );
-  await writeFile(join(fresh, MODEL_FILE), json);
-  await writeFile(join(fresh, WEIGHTS_FILE), weights);
+  const files = await writeModelFiles(fresh, json, weights);
   await swapIn(fresh, dir);
-  const sha256 = createHash('sha256').update(json).update(weights).digest('hex');
-  return { dir, size: json.length + weights.length, sha256 };
+  return { dir, ...files };
 }
