@@ -13,16 +13,16 @@ export const REUSE_HEAP_LIMIT_BYTES = 512 * 1024 * 1024;
 
 export type ReuseVerdict = { reusable: true } | { reusable: false; reason: string };
 
-export function reuseVerdict(before: EngineFootprint, after: EngineFootprint, heapBytes: number, heapLimit = REUSE_HEAP_LIMIT_BYTES): ReuseVerdict {
+export function reuseVerdict(before: EngineFootprint, after: EngineFootprint, heapBytes: number): ReuseVerdict {
   if (after.tensors !== before.tensors || after.variables !== before.variables) {
     return {
       reusable: false,
       reason: `it had ${before.tensors} tensors and ${before.variables} variables before the run and ${after.tensors} and ${after.variables} after`,
     };
   }
-  if (heapBytes > heapLimit) {
+  if (heapBytes > REUSE_HEAP_LIMIT_BYTES) {
     const mb = (bytes: number): string => `${Math.round(bytes / 2 ** 20)} MB`;
-    return { reusable: false, reason: `its WebAssembly heap grew to ${mb(heapBytes)} (more than ${mb(heapLimit)}), which only ending the thread frees` };
+    return { reusable: false, reason: `its WebAssembly heap grew to ${mb(heapBytes)} (more than ${mb(REUSE_HEAP_LIMIT_BYTES)}), which only ending the thread frees` };
   }
   return { reusable: true };
 }

@@ -31,9 +31,10 @@ export interface GemmShape {
 export const GEMM_SHAPE: Omit<GemmShape, 'fma'> = { MR: 4, NV: 2, KC: 512 };
 
 /** Floats of scratch `gemm` needs for a product with n columns. */
-export function gemmScratchFloats(n: number, shape: Omit<GemmShape, 'fma'> = GEMM_SHAPE): number {
-  const NR = shape.NV * 4;
-  return shape.KC * Math.ceil(n / NR) * NR + shape.MR * shape.KC + shape.MR * NR;
+export function gemmScratchFloats(n: number): number {
+  const { MR, NV, KC } = GEMM_SHAPE;
+  const NR = NV * 4;
+  return KC * Math.ceil(n / NR) * NR + MR * KC + MR * NR;
 }
 
 /**
