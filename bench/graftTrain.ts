@@ -5,7 +5,8 @@ import type { ModelConfig, StrategyName, TrainingConfig } from '../contract/spec
 import { buildNet } from '../main/engine/models/build.ts';
 import { strategyNamed } from '../main/engine/strategies/index.ts';
 import { syntheticImages } from '../main/engine/testing/synthetic.ts';
-import { trainLoop, type EpochReport } from '../main/engine/train/loop.ts';
+import type { EpochReport } from '../main/engine/run/epochLoop.ts';
+import { trainLoop } from '../main/engine/train/loop.ts';
 import { BlockOptimizers } from '../main/engine/train/optimizers.ts';
 import { disposeRunData, prepareRunData } from '../main/engine/train/runData.ts';
 import { cpuSeconds, median } from './stats.ts';

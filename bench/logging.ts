@@ -9,7 +9,7 @@ import type { MetricPoint } from '../db/series.ts';
 import type { RunStore } from '../db/store.ts';
 import { sampleExperiment } from '../db/testing.ts';
 import { EpochWriter } from '../main/engine/schedule/epochWriter.ts';
-import type { EpochReport } from '../main/engine/train/loop.ts';
+import type { EpochReport } from '../main/engine/run/epochLoop.ts';
 import { ratio } from './stats.ts';
 import { benchDir } from './tempDir.ts';
 

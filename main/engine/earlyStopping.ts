@@ -1,8 +1,6 @@
-// Early stopping, one rule for the transfer and the multitask loops: stop once the watched
+// Early stopping, one rule for every kind (run/epochLoop.ts applies it): stop once the watched
 // validation loss has not improved for `patience` epochs, unless the last epoch is done anyway.
-// The loops keep these numbers in their checkpoints under their own names (transfer:
-// epochsSinceBest, multitask: sinceBest), and files on disk already use them, so each loop
-// adapts its state to ValLossWatch here rather than renaming a saved field.
+// LoopState names its fields as ValLossWatch does, so the loop updates its state in place.
 
 export interface ValLossWatch {
   /** Lowest validation loss so far; +Infinity before the first epoch. */

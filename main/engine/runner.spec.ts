@@ -3,9 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { trainRun, type ArtifactInfo, type RunHooks, type RunJob } from './runner.ts';
+import type { ArtifactInfo, RunHooks } from './run/lifecycle.ts';
+import { trainRun, type RunJob } from './runner.ts';
 import { digitsPlans } from './testing/configs.ts';
-import type { EpochReport } from './train/loop.ts';
+import type { EpochReport } from './run/epochLoop.ts';
 import type { RunConfig } from '../../contract/spec.ts';
 
 let dir: string;

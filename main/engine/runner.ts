@@ -1,15 +1,16 @@
-// One run, start to finish: load data, build or transfer the model, train with the arm's
-// strategy, checkpoint every epoch, save the final model. Pure of the database, so it runs in
-// a worker thread; everything it has to say goes out through the hooks.
-import { join } from 'node:path';
+// One transfer run, start to finish: load data, build or transfer the model (or restore it from
+// the checkpoint), train with the arm's strategy, save the final model — through the lifecycle
+// every kind shares (run/lifecycle.ts). Pure of the database, so it runs in a worker thread.
 import type { RunConfig } from '../../contract/spec.ts';
 import { loadModel, saveModel } from './modelIO.ts';
 import { buildNet, transferNet } from './models/build.ts';
 import { blocksOf, inputShapeOf, type Net } from './models/net.ts';
+import type { LoopState } from './run/epochLoop.ts';
+import { runLifecycle, type KindRun, type OpenedRun, type ResumeFrom, type RunHooks, type RunOutcome } from './run/lifecycle.ts';
 import { strategyNamed } from './strategies/index.ts';
 import { loadCheckpoint, saveCheckpoint } from './train/checkpoint.ts';
 import { describeDataRef, loadDataRef } from './train/loadData.ts';
-import { RunCancelled, trainLoop, type EpochReport, type LoopState } from './train/loop.ts';
+import { TransferEpochs } from './train/loop.ts';
 import { BlockOptimizers } from './train/optimizers.ts';
 import { disposeRunData, prepareRunData, type RunData } from './train/runData.ts';
 
@@ -22,36 +23,6 @@ export interface RunJob {
   /** Folder of the shipped datasets; default the repository's data/. */
   dataDir?: string;
 }
-
-export type ArtifactKind = 'checkpoint' | 'model';
-
-export interface ArtifactInfo {
-  kind: ArtifactKind;
-  epoch: number;
-  size: number;
-  sha256: string;
-}
-
-export interface RunHooks {
-  onEpoch(report: EpochReport): void;
-  onProgress(fraction: number, etaSeconds: number | null): void;
-  onLog(line: string): void;
-  onCheckpoint(path: string, info: ArtifactInfo): void;
-}
-
-export interface ResumeFrom {
-  checkpointDir: string;
-}
-
-export interface RunOutcome {
-  status: 'completed' | 'cancelled';
-  epochsDone: number;
-  stoppedEarly: boolean;
-  modelDir: string | null;
-}
-
-export const CHECKPOINT_DIR = 'checkpoint';
-export const MODEL_DIR = 'model';
 
 async function startingNet(job: RunJob, data: RunData, log: (line: string) => void): Promise<Net> {
   const { config } = job;
@@ -72,6 +43,46 @@ async function startingNet(job: RunJob, data: RunData, log: (line: string) => vo
   return transferNet(source, data.numClasses, config.seed);
 }
 
+/** A transfer run for the lifecycle: the net is built, transferred or restored on open. */
+function transferRun(job: RunJob, data: RunData, log: (line: string) => void): KindRun {
+  const { config } = job;
+  let net: Net | null = null;
+  let optimizers: BlockOptimizers | null = null;
+  let trainer: TransferEpochs | null = null;
+  return {
+    training: config.training,
+    seed: config.seed,
+    async open(resume): Promise<OpenedRun> {
+      log(`data ${describeDataRef(config.data)}: ${data.notes.join('; ')}`);
+      let start: LoopState | undefined;
+      if (resume) {
+        const checkpoint = await loadCheckpoint(resume.checkpointDir);
+        net = checkpoint.net;
+        optimizers = new BlockOptimizers(net, config.training.optimizer);
+        await checkpoint.restoreOptimizers(optimizers);
+        start = checkpoint.loop;
+      } else {
+        net = await startingNet(job, data, log);
+        optimizers = new BlockOptimizers(net, config.training.optimizer);
+      }
+      const parts = { net, optimizers };
+      trainer = new TransferEpochs({ ...parts, data, strategy: strategyNamed(config.strategy), strategyOptions: config.strategyOptions, training: config.training, seed: config.seed, task: config.task });
+      return {
+        trainer,
+        ...(start ? { start } : {}),
+        saveCheckpoint: (dir, state) => saveCheckpoint(dir, parts.net, parts.optimizers, state),
+        saveModel: (dir) => saveModel(parts.net.model, dir),
+      };
+    },
+    dispose() {
+      trainer?.cache.release();
+      optimizers?.dispose();
+      net?.model.dispose();
+      disposeRunData(data);
+    },
+  };
+}
+
 export async function trainRun(job: RunJob, hooks: RunHooks, signal: AbortSignal, resume?: ResumeFrom): Promise<RunOutcome> {
   const { config } = job;
   const dataset = await loadDataRef(config.data, job.dataDir ? { dataDir: job.dataDir } : {});
@@ -82,58 +93,5 @@ export async function trainRun(job: RunJob, hooks: RunHooks, signal: AbortSignal
     testFraction: config.training.testFraction,
     ...(config.data.classes ? { classes: config.data.classes } : {}),
   });
-  let net: Net | null = null;
-  let optimizers: BlockOptimizers | null = null;
-  let epochsDone = 0;
-  try {
-    hooks.onLog(`data ${describeDataRef(config.data)}: ${data.notes.join('; ')}`);
-    let start: LoopState | undefined;
-    if (resume) {
-      const checkpoint = await loadCheckpoint(resume.checkpointDir);
-      net = checkpoint.net;
-      optimizers = new BlockOptimizers(net, config.training.optimizer);
-      await checkpoint.restoreOptimizers(optimizers);
-      start = checkpoint.loop;
-      hooks.onLog(`resuming from ${resume.checkpointDir} after epoch ${start.epoch}`);
-    } else {
-      net = await startingNet(job, data, hooks.onLog);
-      optimizers = new BlockOptimizers(net, config.training.optimizer);
-    }
-    const checkpointDir = join(job.workDir, CHECKPOINT_DIR);
-    const live = { net, optimizers };
-    epochsDone = start?.epoch ?? 0;
-    const result = await trainLoop({
-      net,
-      data,
-      strategy: strategyNamed(config.strategy),
-      strategyOptions: config.strategyOptions,
-      training: config.training,
-      optimizers,
-      seed: config.seed,
-      task: config.task,
-      signal,
-      ...(start ? { start } : {}),
-      hooks: {
-        onEpoch: async (report, state) => {
-          hooks.onEpoch(report);
-          epochsDone = report.epoch;
-          const saved = await saveCheckpoint(checkpointDir, live.net, live.optimizers, state);
-          hooks.onCheckpoint(saved.dir, { kind: 'checkpoint', epoch: report.epoch, size: saved.size, sha256: saved.sha256 });
-        },
-        onProgress: hooks.onProgress,
-        onLog: hooks.onLog,
-      },
-    });
-    const modelDir = join(job.workDir, MODEL_DIR);
-    const saved = await saveModel(net.model, modelDir);
-    hooks.onCheckpoint(modelDir, { kind: 'model', epoch: result.state.epoch, size: saved.size, sha256: saved.sha256 });
-    return { status: 'completed', epochsDone: result.state.epoch, stoppedEarly: result.stoppedEarly, modelDir };
-  } catch (err) {
-    if (err instanceof RunCancelled) return { status: 'cancelled', epochsDone, stoppedEarly: false, modelDir: null };
-    throw err;
-  } finally {
-    optimizers?.dispose();
-    net?.model.dispose();
-    disposeRunData(data);
-  }
+  return runLifecycle(transferRun(job, data, hooks.onLog), job.workDir, hooks, signal, resume);
 }

@@ -3,7 +3,8 @@
 // is labelled for one task only.
 import type { JointRunConfig } from '../../../contract/specHeadToHead.ts';
 import { trainOnMultitaskData } from '../multitask/runner.ts';
-import type { ResumeFrom, RunHooks, RunJob, RunOutcome } from '../runner.ts';
+import type { RunJob } from '../runner.ts';
+import type { ResumeFrom, RunHooks, RunOutcome } from '../run/lifecycle.ts';
 import { prepareJointData } from './jointData.ts';
 
 export type JointJob = Omit<RunJob, 'config'> & { config: JointRunConfig };

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { selectBackend } from '../backends/select.ts';
-import type { EpochReport } from '../train/loop.ts';
+import type { EpochReport } from '../run/epochLoop.ts';
 import { trainMultitaskRun } from './runner.ts';
 import { multitaskPlans } from './testing/plans.ts';
 

@@ -1,13 +1,13 @@
 // Multitask runs in-process on penguins: every architecture and weighting trains to finite
 // numbers, the same seed gives the same numbers, and the tensor count stays flat.
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MultitaskRunConfig } from '../../../contract/specMultitask.ts';
-import type { ResumeFrom, RunHooks } from '../runner.ts';
-import type { EpochReport } from '../train/loop.ts';
+import type { EpochReport } from '../run/epochLoop.ts';
+import type { ResumeFrom, RunHooks } from '../run/lifecycle.ts';
 import { trainMultitaskRun } from './runner.ts';
 import { multitaskPlans, PENGUINS_QUICK } from './testing/plans.ts';
 
@@ -105,7 +105,7 @@ describe('trainMultitaskRun', () => {
     }
   });
 
-  it('stops early on the mean validation loss, keeping `sinceBest` as the checkpoint calls it', async () => {
+  it('stops early on the mean validation loss, keeping `epochsSinceBest` in the checkpoint as every kind does', async () => {
     const [plan] = multitaskPlans({ ...PENGUINS_QUICK, arms: [{ architecture: 'hard-sharing', weighting: 'equal' }] });
     const config = { ...plan!.config, training: { ...plan!.config.training, epochs: 60, lr: 0.05, patience: 1 } };
     const { outcome, epochs, logs } = await run(config, 'early-stop');
@@ -119,9 +119,34 @@ describe('trainMultitaskRun', () => {
     });
     const firstStale = meanValLoss.findIndex((loss, i) => i > 0 && loss >= Math.min(...meanValLoss.slice(0, i)));
     expect(epochs.length).toBe(firstStale + 1);
-    const saved = JSON.parse(await readFile(join(dir, 'early-stop', 'checkpoint', 'state.json'), 'utf8')) as { loop: Record<string, unknown> };
-    expect(saved.loop).toMatchObject({ epoch: epochs.length, sinceBest: 1 });
-    expect(saved.loop).not.toHaveProperty('epochsSinceBest');
+    const saved = JSON.parse(await readFile(join(dir, 'early-stop', 'checkpoint', 'state.json'), 'utf8')) as { version: number; loop: Record<string, unknown> };
+    expect(saved.version).toBe(2);
+    expect(saved.loop).toMatchObject({ epoch: epochs.length, epochsSinceBest: 1 });
+    expect(saved.loop).not.toHaveProperty('sinceBest');
+  });
+
+  it('resumes a version 1 checkpoint (sinceBest, loss history in the loop state) and refuses an unknown version by name', async () => {
+    const [, plan] = multitaskPlans({ ...PENGUINS_QUICK, arms: [{ weighting: 'dwa' }] });
+    const config = { ...plan!.config, training: { ...plan!.config.training, epochs: 4 } };
+    const whole = await run(config, 'v1-whole');
+    const abort = new AbortController();
+    const first = await run(config, 'v1-parts', (r) => r.epoch === 2 && abort.abort(), abort.signal);
+    expect(first.outcome).toMatchObject({ status: 'cancelled', epochsDone: 2 });
+    // Rewrite the checkpoint as version 1 wrote it.
+    const checkpointDir = join(dir, 'v1-parts', 'checkpoint');
+    const statePath = join(checkpointDir, 'state.json');
+    const v2 = JSON.parse(await readFile(statePath, 'utf8')) as { loop: { epochsSinceBest: number }; lossHistory: number[][] } & Record<string, unknown>;
+    const { epochsSinceBest, ...loop } = v2.loop;
+    const { lossHistory, ...rest } = v2;
+    expect(lossHistory).toHaveLength(2);
+    await writeFile(statePath, JSON.stringify({ ...rest, version: 1, loop: { ...loop, sinceBest: epochsSinceBest, lossHistory } }));
+    const rest1 = await run(config, 'v1-parts', undefined, new AbortController().signal, { checkpointDir });
+    expect(rest1.outcome).toMatchObject({ status: 'completed', epochsDone: 4 });
+    expect([...first.epochs, ...rest1.epochs].map(values)).toEqual(whole.epochs.map(values));
+    // A version this build does not know is refused, naming the version.
+    const saved = JSON.parse(await readFile(statePath, 'utf8')) as Record<string, unknown>;
+    await writeFile(statePath, JSON.stringify({ ...saved, version: 7 }));
+    await expect(run(config, 'v1-parts', undefined, new AbortController().signal, { checkpointDir })).rejects.toThrow(/multitask checkpoint of version 7; this Graft reads versions 1 and 2/);
   });
 
   it.each(['gradnorm', 'pcgrad', 'dwa', 'uncertainty'])('resumes %s from its checkpoint with the numbers of an uninterrupted run', async (weighting) => {

@@ -2,8 +2,8 @@
 // and written in one transaction per flush, so a busy experiment costs a few transactions a
 // second rather than one per metric.
 import type { RunStore } from '../../../db/store.ts';
-import type { ArtifactInfo } from '../runner.ts';
-import type { EpochReport } from '../train/loop.ts';
+import type { EpochReport } from '../run/epochLoop.ts';
+import type { ArtifactInfo } from '../run/lifecycle.ts';
 
 type Write = (store: RunStore) => void;
 

@@ -3,8 +3,9 @@
 // finished ends as 'failed' with the reason — it never takes the app or other runs down.
 import { Worker, type ResourceLimits } from 'node:worker_threads';
 import type { RunEnvironment } from '../../../contract/model.ts';
-import type { ArtifactInfo, ResumeFrom, RunJob } from '../runner.ts';
-import type { EpochReport } from '../train/loop.ts';
+import type { EpochReport } from '../run/epochLoop.ts';
+import type { ArtifactInfo, ResumeFrom } from '../run/lifecycle.ts';
+import type { RunJob } from '../runner.ts';
 import type { FromWorker, ToWorker } from '../worker/messages.ts';
 
 export const WORKER_ENTRY = new URL('../worker/bootstrap.mjs', import.meta.url);

@@ -3,7 +3,8 @@ import type { ModelConfig, StrategyName, StrategyOptions, TrainingConfig } from 
 import { buildNet } from '../models/build.ts';
 import type { Net } from '../models/net.ts';
 import { strategyNamed } from '../strategies/index.ts';
-import { trainLoop, type EpochReport, type LoopOptions, type LoopResult } from '../train/loop.ts';
+import type { EpochReport } from '../run/epochLoop.ts';
+import { trainLoop, type LoopOptions, type LoopResult } from '../train/loop.ts';
 import { BlockOptimizers } from '../train/optimizers.ts';
 import { disposeRunData, prepareRunData, type RunData } from '../train/runData.ts';
 import { syntheticImages } from './synthetic.ts';

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { freshFolder, readStateFile, STATE_FILE, stateJson, swapIn } from '../checkpointFolder.ts';
 import { loadModel, saveModel, type SavedFiles } from '../modelIO.ts';
 import { blocksOf, type Net } from '../models/net.ts';
-import type { LoopState } from './loop.ts';
+import type { LoopState } from '../run/epochLoop.ts';
 import type { BlockOptimizers, OptimizerState } from './optimizers.ts';
 
 const OPTIMIZER_FILE = 'optimizer.bin';

@@ -5,7 +5,7 @@ import { forward } from '../models/forward.ts';
 import { setup, snapshot, sameWeights, MLP_BN } from '../testing/loopSetup.ts';
 import { BlockOptimizers } from './optimizers.ts';
 import { lossOf } from './evaluate.ts';
-import { RunCancelled } from './loop.ts';
+import { RunCancelled } from '../run/epochLoop.ts';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');

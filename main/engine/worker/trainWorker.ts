@@ -10,7 +10,8 @@ import { isJointConfig } from '../../../contract/specHeadToHead.ts';
 import { isMultitaskConfig } from '../../../contract/specMultitask.ts';
 import { trainJointRun } from '../headToHead/runner.ts';
 import { trainMultitaskRun } from '../multitask/runner.ts';
-import { trainRun, type RunHooks } from '../runner.ts';
+import type { RunHooks } from '../run/lifecycle.ts';
+import { trainRun } from '../runner.ts';
 import type { FromWorker, ToWorker } from './messages.ts';
 import { reuseVerdict, type EngineFootprint } from './reuse.ts';
 
