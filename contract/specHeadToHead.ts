@@ -4,12 +4,13 @@
 // tasks. Every arm is scored on the same target test rows, at the best validation epoch of the
 // task named `target`, which every arm logs under that name.
 //
-// Like specMultitask.ts, a factory: spec.ts hands its own schemas in, so no runtime import
-// cycle; this file imports only types.
+// Like specMultitask.ts, a factory: the head-to-head kind (kinds/head-to-head/) hands in the
+// shared schemas and both approaches' arm schemas.
 import { z } from 'zod';
 import { gridErrors } from './specChecks.ts';
 import type { SpecError } from './specErrors.ts';
-import type { ArmSpec, DataRef, ModelConfig, TrainingConfig, TransferSpec } from './spec.ts';
+import type { TransferSpec } from './kinds/transfer/spec.ts';
+import type { ArmSpec, DataRef, ModelConfig, TrainingConfig } from './specParts.ts';
 import {
   armArchitectureOptions,
   armTraining,

@@ -1,13 +1,12 @@
 // The multitask experiment spec: data with several tasks, arms of (architecture × loss
 // weighting), and the single-task baselines Δm is measured against.
 //
-// Why a factory: the multitask schema reuses the model, training and budget schemas of
-// spec.ts, and spec.ts puts this schema into its `kind` union. A runtime import both ways would
-// be a module cycle, so spec.ts passes its schemas in and this file imports only types.
+// A factory: the multitask kind (kinds/multitask/) hands in the shared model, training and
+// budget schemas with the defaults it wants for them.
 import { z } from 'zod';
 import { gridErrors } from './specChecks.ts';
 import type { SpecError } from './specErrors.ts';
-import type { ModelConfig, TrainingConfig } from './spec.ts';
+import type { ModelConfig, TrainingConfig } from './specParts.ts';
 
 export const ARCHITECTURES = ['hard-sharing', 'soft-sharing', 'cross-stitch'] as const;
 export type ArchitectureName = (typeof ARCHITECTURES)[number];

@@ -1,9 +1,7 @@
 // Expanding a spec into runs, each with the fully resolved config its worker trains with:
 // every default filled in, arm overrides applied, so a stored run says exactly what it did.
-import type { DataRef, ExperimentSpec, ModelConfig, StrategyName, TrainingConfig, ArmSpec, TransferSpec } from './spec.ts';
-import { SOURCE_ARM } from './spec.ts';
-import { expandJointRuns, transferPartOf, type HeadToHeadSpec, type JointRunPlan } from './specHeadToHead.ts';
-import { expandMultitaskRuns, type MultitaskRunPlan, type MultitaskSpec } from './specMultitask.ts';
+import { SOURCE_ARM, type ArmSpec, type DataRef, type ModelConfig, type StrategyName, type TrainingConfig } from '../../specParts.ts';
+import type { TransferSpec } from './spec.ts';
 
 export interface StrategyOptions {
   /** Multiplier on `lr` for transferred blocks (the new head trains at `lr`). */
@@ -79,14 +77,7 @@ function strategyOptions(arm: ArmSpec, epochs: number): StrategyOptions {
  * `source` run per seed (budget of the recipe, default "all"), listed first, which the target
  * runs of that seed wait for.
  */
-export function expandRuns(spec: TransferSpec): RunPlan[];
-export function expandRuns(spec: MultitaskSpec): MultitaskRunPlan[];
-export function expandRuns(spec: HeadToHeadSpec): (RunPlan | JointRunPlan)[];
-export function expandRuns(spec: ExperimentSpec): (RunPlan | MultitaskRunPlan | JointRunPlan)[];
-export function expandRuns(spec: ExperimentSpec): (RunPlan | MultitaskRunPlan | JointRunPlan)[] {
-  if (spec.kind === 'multitask') return expandMultitaskRuns(spec);
-  // Head-to-head: the transfer half expands as a transfer experiment would (pretraining runs first).
-  if (spec.kind === 'head-to-head') return [...expandRuns(transferPartOf(spec)), ...expandJointRuns(spec)];
+export function expandTransferRuns(spec: TransferSpec): RunPlan[] {
   const runs: RunPlan[] = [];
   const base = { specVersion: spec.version, experimentName: spec.name, model: spec.model };
   const pretrain = spec.source && 'pretrain' in spec.source ? spec.source.pretrain : null;
