@@ -7,7 +7,7 @@
 import { join } from 'node:path';
 import { expandRuns } from '../contract/spec.ts';
 import { openStore } from '../db/open.ts';
-import { Scheduler } from '../main/engine/scheduler.ts';
+import { Scheduler } from '../main/engine/mainThread/scheduler.ts';
 import { parsedSpec } from '../tests/support/seedCompare.ts';
 import { benchDir } from './tempDir.ts';
 

@@ -2,13 +2,13 @@
 // strategies and its custom training loop on the backend Graft chooses, as a run would train.
 // Synthetic 28×28×1 images: throughput does not depend on the pixel values.
 import type { ModelConfig, StrategyName, TrainingConfig } from '../contract/spec.ts';
-import { buildNet } from '../main/engine/models/build.ts';
-import { strategyNamed } from '../main/engine/strategies/index.ts';
-import { syntheticImages } from '../main/engine/testing/synthetic.ts';
-import type { EpochReport } from '../main/engine/run/epochLoop.ts';
-import { trainLoop } from '../main/engine/train/loop.ts';
-import { BlockOptimizers } from '../main/engine/train/optimizers.ts';
-import { disposeRunData, prepareRunData } from '../main/engine/train/runData.ts';
+import { buildNet } from '../main/engine/worker/models/build.ts';
+import { strategyNamed } from '../main/engine/worker/strategies/index.ts';
+import { syntheticImages } from '../tests/support/engine/synthetic.ts';
+import type { EpochReport } from '../main/engine/worker/run/epochLoop.ts';
+import { trainLoop } from '../main/engine/worker/transfer/loop.ts';
+import { BlockOptimizers } from '../main/engine/worker/transfer/optimizers.ts';
+import { disposeRunData, prepareRunData } from '../main/engine/worker/transfer/runData.ts';
 import { cpuSeconds, median } from './stats.ts';
 
 export const BATCH = 64;

@@ -4,9 +4,9 @@
 // (our wasm kernels calling shipped ones) count toward the outer kernel only.
 import * as tf from '@tensorflow/tfjs';
 import type { ModelConfig } from '../contract/spec.ts';
-import { buildNet } from '../main/engine/models/build.ts';
-import { BlockOptimizers } from '../main/engine/train/optimizers.ts';
-import { trainStep } from '../main/engine/train/step.ts';
+import { buildNet } from '../main/engine/worker/models/build.ts';
+import { BlockOptimizers } from '../main/engine/worker/transfer/optimizers.ts';
+import { trainStep } from '../main/engine/worker/transfer/step.ts';
 import { BATCH } from './graftTrain.ts';
 import { cpuSeconds } from './stats.ts';
 

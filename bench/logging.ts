@@ -7,9 +7,9 @@ import Database from 'better-sqlite3';
 import { openStore } from '../db/open.ts';
 import type { MetricPoint } from '../db/series.ts';
 import type { RunStore } from '../db/store.ts';
-import { sampleExperiment } from '../db/testing.ts';
-import { EpochWriter } from '../main/engine/schedule/epochWriter.ts';
-import type { EpochReport } from '../main/engine/run/epochLoop.ts';
+import { sampleExperiment } from '../tests/support/db/testing.ts';
+import { EpochWriter } from '../main/engine/mainThread/epochWriter.ts';
+import type { EpochReport } from '../main/engine/worker/run/epochLoop.ts';
 import { ratio } from './stats.ts';
 import { benchDir } from './tempDir.ts';
 

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
 import * as tf from '@tensorflow/tfjs';
-import type { SelectedBackend } from '../main/engine/backends/select.ts';
+import type { SelectedBackend } from '../main/engine/worker/backends/select.ts';
 import { findTorch } from './python.ts';
 
 export interface Machine {

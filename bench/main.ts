@@ -1,7 +1,7 @@
 // `npm run bench`: every figure of issue 7, each against its reference in the same run.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { selectBackend } from '../main/engine/backends/select.ts';
+import { selectBackend } from '../main/engine/worker/backends/select.ts';
 import { ensureRendererBuilt } from '../main/transports/http/rendererBuild.ts';
 import { compareRenderFigure, startupFigure } from './browser.ts';
 import { compareFigure } from './compare.ts';

@@ -3,7 +3,7 @@
 import { availableParallelism } from 'node:os';
 import { getThreadsCount } from '@tensorflow/tfjs-backend-wasm';
 import type { ModelConfig, StrategyName } from '../contract/spec.ts';
-import type { SelectedBackend } from '../main/engine/backends/select.ts';
+import type { SelectedBackend } from '../main/engine/worker/backends/select.ts';
 import { BATCH, graftThroughput, REFERENCE_CNN, REFERENCE_MLP, type GraftTrainResult } from './graftTrain.ts';
 import type { Sizes } from './options.ts';
 import { torchThroughput, type TorchModel } from './python.ts';

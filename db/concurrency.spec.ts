@@ -10,7 +10,7 @@ import type { StoreError } from './errors.ts';
 import { openStore } from './open.ts';
 import type { MetricPoint } from './series.ts';
 import { INTERRUPTED_ERROR } from './recovery.ts';
-import { removeTempDirs, sampleExperiment, sideFiles, tempDir } from './testing.ts';
+import { removeTempDirs, sampleExperiment, sideFiles, tempDir } from '../tests/support/db/testing.ts';
 
 afterAll(removeTempDirs);
 
@@ -20,7 +20,7 @@ const point = (step: number, split = 'val'): MetricPoint => ({ task: 'target', s
 function startWriter(file: string, runId: number, batches: number, steps: number) {
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', join(here, 'testing-writer.ts'), file, String(runId), String(batches), String(steps)],
+    ['--import', 'tsx', join(here, '../tests/support/db/testing-writer.ts'), file, String(runId), String(batches), String(steps)],
     { cwd: join(here, '..'), stdio: ['ignore', 'pipe', 'inherit'] },
   );
   let output = '';

@@ -4,7 +4,7 @@ import type { StoreError } from './errors.ts';
 import type { NewExperiment } from './experiments.ts';
 import { openStore } from './open.ts';
 import type { RunStore } from './store.ts';
-import { TABLES, countRows, rawConnection, removeTempDirs, sampleExperiment, tempDir, thrown } from './testing.ts';
+import { TABLES, countRows, rawConnection, removeTempDirs, sampleExperiment, tempDir, thrown } from '../tests/support/db/testing.ts';
 
 afterAll(removeTempDirs);
 

@@ -7,7 +7,7 @@ import type { Migration } from './migrations.ts';
 import { GRAFT_APPLICATION_ID, LATEST_VERSION, MIGRATIONS, applyMigration, userVersion } from './migrations.ts';
 import { openStore } from './open.ts';
 import type { RunStore } from './store.ts';
-import { rawConnection, removeTempDirs, sha256File, sideFiles, tempDir } from './testing.ts';
+import { rawConnection, removeTempDirs, sha256File, sideFiles, tempDir } from '../tests/support/db/testing.ts';
 
 afterAll(removeTempDirs);
 

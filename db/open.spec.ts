@@ -4,7 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { StoreError } from './errors.ts';
 import { GRAFT_APPLICATION_ID, LATEST_VERSION } from './migrations.ts';
 import { openStore } from './open.ts';
-import { rawConnection, sampleExperiment, seededRandom, sha256File, sideFiles, tempDir, removeTempDirs } from './testing.ts';
+import { rawConnection, sampleExperiment, seededRandom, sha256File, sideFiles, tempDir, removeTempDirs } from '../tests/support/db/testing.ts';
 
 afterAll(removeTempDirs);
 

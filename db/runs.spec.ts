@@ -6,7 +6,7 @@ import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openStore } from './open.ts';
 import { INTERRUPTED_ERROR, isProcessAlive } from './recovery.ts';
 import type { RunStore } from './store.ts';
-import { removeTempDirs, sampleExperiment, tempDir, thrown } from './testing.ts';
+import { removeTempDirs, sampleExperiment, tempDir, thrown } from '../tests/support/db/testing.ts';
 
 afterAll(removeTempDirs);
 

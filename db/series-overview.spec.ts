@@ -8,7 +8,7 @@ import { openStore } from './open.ts';
 import type { MetricPoint } from './series.ts';
 import { OVERVIEW_BUCKETS, OVERVIEW_MAX_REQUEST, OVERVIEW_POINTS } from './seriesOverview.ts';
 import type { RunStore } from './store.ts';
-import { countRows, rawConnection, removeTempDirs, sampleExperiment, seededRandom, tempDir } from './testing.ts';
+import { countRows, rawConnection, removeTempDirs, sampleExperiment, seededRandom, tempDir } from '../tests/support/db/testing.ts';
 
 afterAll(removeTempDirs);
 

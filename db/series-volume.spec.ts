@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openStore } from './open.ts';
 import type { MetricPoint } from './series.ts';
-import { rawConnection, removeTempDirs, sampleExperiment, seededRandom, tempDir } from './testing.ts';
+import { rawConnection, removeTempDirs, sampleExperiment, seededRandom, tempDir } from '../tests/support/db/testing.ts';
 
 afterAll(removeTempDirs);
 

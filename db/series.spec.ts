@@ -4,7 +4,7 @@ import type { Series } from '../contract/model.ts';
 import { openStore } from './open.ts';
 import type { MetricPoint } from './series.ts';
 import type { RunStore } from './store.ts';
-import { countRows, rawConnection, removeTempDirs, sampleExperiment, tempDir, thrown } from './testing.ts';
+import { countRows, rawConnection, removeTempDirs, sampleExperiment, tempDir, thrown } from '../tests/support/db/testing.ts';
 
 afterAll(removeTempDirs);
 

@@ -1,8 +1,8 @@
 // Starts the engine's scheduler for an app, when this process is the one that trains.
 // Loaded on demand: TensorFlow.js and worker threads are not needed to list or compare.
 import type { GraftApp } from './app.ts';
-import { installedNativeBackend } from './engine/backends/installed.ts';
-import type { Scheduler } from './engine/scheduler.ts';
+import { installedNativeBackend } from './engine/worker/backends/installed.ts';
+import type { Scheduler } from './engine/mainThread/scheduler.ts';
 
 export interface Training {
   scheduler: Scheduler;
@@ -15,7 +15,7 @@ export interface TrainingOptions {
 }
 
 export async function startTraining(app: GraftApp, log: (line: string) => void, options: TrainingOptions = {}): Promise<Training> {
-  const { Scheduler, defaultConcurrency } = await import('./engine/scheduler.ts');
+  const { Scheduler, defaultConcurrency } = await import('./engine/mainThread/scheduler.ts');
   // tfjs-node allows one training worker per process: when it is installed (and so will be
   // chosen), train one run at a time; otherwise one run per core. Resolved, not loaded: the
   // main process must not load TensorFlow just to count workers.

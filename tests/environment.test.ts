@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { EnvironmentInfo } from '../contract/api.ts';
-import { detectBackendsOffThread } from '../main/engine/backends/probeOffThread.ts';
+import { detectBackendsOffThread } from '../main/engine/worker/backends/probeOffThread.ts';
 
 const PROBE_SCRIPT = fileURLToPath(new URL('./support/environmentProbe.ts', import.meta.url));
 

@@ -1,6 +1,6 @@
 // --backend: asking for a backend that did not load is an error that says why, before
 // anything is stored.
-import { detectBackendsOffThread } from '../engine/backends/probeOffThread.ts';
+import { detectBackendsOffThread } from '../engine/worker/backends/probeOffThread.ts';
 import { UsageError } from './command.ts';
 
 export async function checkBackend(requested: string | undefined): Promise<string | null> {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { applyBudget, formatBudget, parseBudget } from './budget.ts';
 import { splitIndices } from './split.ts';
-import { interleavedLabels, labelledDataset } from './testing.ts';
+import { interleavedLabels, labelledDataset } from '../../tests/support/data/testing.ts';
 
 const ds = labelledDataset(interleavedLabels([300, 120, 80]), 3);
 const { train } = splitIndices(ds, { seed: 11 });

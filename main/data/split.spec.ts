@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { splitDataset, splitIndices } from './split.ts';
-import { interleavedLabels, labelledDataset } from './testing.ts';
+import { interleavedLabels, labelledDataset } from '../../tests/support/data/testing.ts';
 import type { Dataset } from './types.ts';
 
 const perClass = [200, 100, 50, 37];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { standardizeFeatures } from './standardize.ts';
-import { labelledDataset } from './testing.ts';
+import { labelledDataset } from '../../tests/support/data/testing.ts';
 import type { Dataset } from './types.ts';
 
 describe('standardizeFeatures', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DataError } from './errors.ts';
 import { selectClasses } from './subset.ts';
-import { labelledDataset } from './testing.ts';
+import { labelledDataset } from '../../tests/support/data/testing.ts';
 
 const labels = [0, 5, 9, 3, 7, 5, 8, 6, 1, 9];
 const ds = labelledDataset(labels, 10, { testRows: Int32Array.from([6, 7, 8, 9]) });

@@ -9,7 +9,7 @@ import { gainOfSummaries } from '../../analysis/transferGain.ts';
 import type { ArmComparison, MultitaskSummary } from '../../contract/compare.ts';
 import type { RunSummary } from '../../contract/model.ts';
 import { isMultitaskConfig, SINGLE_TASK } from '../../contract/specMultitask.ts';
-import { CLASSIFICATION_METRICS, REGRESSION_METRICS } from '../engine/multitask/metrics.ts';
+import { CLASSIFICATION_METRICS, REGRESSION_METRICS } from '../engine/worker/multitask/metrics.ts';
 
 /** The metric choosing a task's best validation epoch, as compare.ts's PRIMARY_PREFERENCE picks it. */
 const SELECTED_BY: Record<string, string> = { accuracy: 'accuracy', f1: 'accuracy', mae: 'rmse', rmse: 'rmse' };

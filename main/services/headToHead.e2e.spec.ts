@@ -10,7 +10,7 @@ import { expandRuns, parseSpec } from '../../contract/spec.ts';
 import type { ExperimentComparison } from '../../contract/compare.ts';
 import { openStore } from '../../db/open.ts';
 import type { RunStore } from '../../db/store.ts';
-import { Scheduler } from '../engine/scheduler.ts';
+import { Scheduler } from '../engine/mainThread/scheduler.ts';
 import { compareExperiment } from './compare.ts';
 
 const SPEC = {

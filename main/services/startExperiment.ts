@@ -3,8 +3,8 @@
 // startExperiment method, `graft run` and the demo all come through here.
 import { ApiError } from '../../contract/errors.ts';
 import { SPEC_VERSION, expandRuns, parseSpec } from '../../contract/spec.ts';
-import { preflightMultitask } from '../engine/multitask/preflight.ts';
-import { preflightSpec } from '../engine/preflight.ts';
+import { preflightMultitask } from '../engine/worker/multitask/preflight.ts';
+import { preflightSpec } from '../engine/mainThread/preflight.ts';
 import type { ServiceContext } from './handlers.ts';
 
 export async function startExperiment(ctx: ServiceContext, spec: unknown): Promise<{ experimentId: number; runIds: number[] }> {

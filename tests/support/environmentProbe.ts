@@ -23,7 +23,7 @@ const again = await app.handlers.getEnvironment({});
 const afterGetEnvironment = tensorflowLoaded();
 app.close();
 // The control: loading the probe here does show up, so the check above can see what it looks for.
-await import('../../main/engine/backends/select.ts');
+await import('../../main/engine/worker/backends/select.ts');
 const afterLoadingTheProbe = tensorflowLoaded();
 process.stdout.write(JSON.stringify({ environment, sameBackends: JSON.stringify(again.backends) === JSON.stringify(environment.backends), afterGetEnvironment, afterLoadingTheProbe }));
 process.exit(0);

@@ -1,9 +1,9 @@
 // Typed messages between the scheduler (main side) and a training worker. The worker never
 // touches the database: everything it learns travels as one of these.
 import type { RunEnvironment } from '../../../contract/model.ts';
-import type { EpochReport } from '../run/epochLoop.ts';
-import type { ArtifactInfo, ResumeFrom } from '../run/lifecycle.ts';
-import type { RunJob } from '../runner.ts';
+import type { EpochReport } from './run/epochLoop.ts';
+import type { ArtifactInfo, ResumeFrom } from './run/lifecycle.ts';
+import type { RunJob } from './transfer/runner.ts';
 
 export type ToWorker =
   | { type: 'start'; job: RunJob; resume: ResumeFrom | null; backend: string | null }

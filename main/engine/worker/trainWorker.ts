@@ -5,13 +5,13 @@
 import { availableParallelism, cpus, platform } from 'node:os';
 import { parentPort } from 'node:worker_threads';
 import * as tf from '@tensorflow/tfjs';
-import { selectBackend } from '../backends/select.ts';
+import { selectBackend } from './backends/select.ts';
 import { isJointConfig } from '../../../contract/specHeadToHead.ts';
 import { isMultitaskConfig } from '../../../contract/specMultitask.ts';
-import { trainJointRun } from '../headToHead/runner.ts';
-import { trainMultitaskRun } from '../multitask/runner.ts';
-import type { RunHooks } from '../run/lifecycle.ts';
-import { trainRun } from '../runner.ts';
+import { trainJointRun } from './headToHead/runner.ts';
+import { trainMultitaskRun } from './multitask/runner.ts';
+import type { RunHooks } from './run/lifecycle.ts';
+import { trainRun } from './transfer/runner.ts';
 import type { FromWorker, ToWorker } from './messages.ts';
 import { reuseVerdict, type EngineFootprint } from './reuse.ts';
 

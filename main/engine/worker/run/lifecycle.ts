@@ -1,0 +1,99 @@
+// One run's lifecycle, the same for every kind: open (build the model, or restore it from the
+// checkpoint), train through the shared epoch loop with a checkpoint after every epoch, save the
+// final model, report a cancel as an outcome, and free everything whatever happens. Pure of the
+// database, so it runs in a worker; everything it has to say goes out through the hooks.
+import { join } from 'node:path';
+import type { TrainingConfig } from '../../../../contract/spec.ts';
+import { epochLoop, RunCancelled, type EpochReport, type EpochTrainer, type LoopState } from './epochLoop.ts';
+
+export type ArtifactKind = 'checkpoint' | 'model';
+
+export interface ArtifactInfo {
+  kind: ArtifactKind;
+  epoch: number;
+  size: number;
+  sha256: string;
+}
+
+export interface RunHooks {
+  onEpoch(report: EpochReport): void;
+  onProgress(fraction: number, etaSeconds: number | null): void;
+  onLog(line: string): void;
+  onCheckpoint(path: string, info: ArtifactInfo): void;
+}
+
+export interface ResumeFrom {
+  checkpointDir: string;
+}
+
+export interface RunOutcome {
+  status: 'completed' | 'cancelled';
+  epochsDone: number;
+  stoppedEarly: boolean;
+  modelDir: string | null;
+}
+
+export const CHECKPOINT_DIR = 'checkpoint';
+export const MODEL_DIR = 'model';
+
+/** Size and hash of what a save wrote. */
+export interface SavedArtifact {
+  size: number;
+  sha256: string;
+}
+
+/** A kind's run once opened: its trainer, where it resumes, and how its checkpoint and final model are written. */
+export interface OpenedRun {
+  trainer: EpochTrainer;
+  /** The loop state restored from the checkpoint; absent for a fresh run. */
+  start?: LoopState;
+  saveCheckpoint(dir: string, state: LoopState): Promise<SavedArtifact>;
+  saveModel(dir: string): Promise<SavedArtifact>;
+}
+
+/** What a kind gives the lifecycle for one run whose data is already loaded. */
+export interface KindRun {
+  training: TrainingConfig;
+  seed: number;
+  /** Builds the model, or restores it (and the loop state) from `resume`; logs what it did. */
+  open(resume: ResumeFrom | undefined): Promise<OpenedRun>;
+  /** Frees the model, optimizers, data and caches — also when open failed half-way. */
+  dispose(): void;
+}
+
+export async function runLifecycle(run: KindRun, workDir: string, hooks: RunHooks, signal: AbortSignal, resume?: ResumeFrom): Promise<RunOutcome> {
+  let epochsDone = 0;
+  try {
+    const opened = await run.open(resume);
+    const { start } = opened;
+    if (resume && start) {
+      epochsDone = start.epoch;
+      hooks.onLog(`resuming from ${resume.checkpointDir} after epoch ${start.epoch}`);
+    }
+    const checkpointDir = join(workDir, CHECKPOINT_DIR);
+    const result = await epochLoop({
+      trainer: opened.trainer,
+      training: run.training,
+      seed: run.seed,
+      signal,
+      ...(start ? { start } : {}),
+      onEpoch: async (report, state) => {
+        hooks.onEpoch(report);
+        epochsDone = report.epoch;
+        const saved = await opened.saveCheckpoint(checkpointDir, state);
+        hooks.onCheckpoint(checkpointDir, { kind: 'checkpoint', epoch: report.epoch, size: saved.size, sha256: saved.sha256 });
+      },
+      onProgress: hooks.onProgress,
+      onLog: hooks.onLog,
+    });
+    const modelDir = join(workDir, MODEL_DIR);
+    const saved = await opened.saveModel(modelDir);
+    hooks.onCheckpoint(modelDir, { kind: 'model', epoch: result.state.epoch, size: saved.size, sha256: saved.sha256 });
+    return { status: 'completed', epochsDone: result.state.epoch, stoppedEarly: result.stoppedEarly, modelDir };
+  } catch (err) {
+    if (err instanceof RunCancelled) return { status: 'cancelled', epochsDone, stoppedEarly: false, modelDir: null };
+    throw err;
+  } finally {
+    run.dispose();
+  }
+}
