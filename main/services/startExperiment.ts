@@ -3,7 +3,6 @@
 // startExperiment method, `graft run` and the demo all come through here.
 import { ApiError } from '../../contract/errors.ts';
 import { SPEC_VERSION, expandRuns, parseSpec } from '../../contract/spec.ts';
-import { preflightMultitask } from '../engine/worker/multitask/preflight.ts';
 import { preflightSpec } from '../engine/mainThread/preflight.ts';
 import type { ServiceContext } from './handlers.ts';
 
@@ -14,15 +13,9 @@ export async function startExperiment(ctx: ServiceContext, spec: unknown): Promi
     const detail = parsed.errors.map((e) => `${e.field}: ${e.message}`).join('; ');
     throw new ApiError('invalid-payload', `the spec is not valid: ${detail}`, first ? `spec.${first.field}` : 'spec');
   }
-  if (parsed.spec.kind === 'multitask') {
-    try {
-      await preflightMultitask(parsed.spec);
-    } catch (err) {
-      throw new ApiError('invalid-payload', `the spec's data cannot be used: ${err instanceof Error ? err.message : String(err)}`, 'spec.data');
-    }
-  }
   const problems = await preflightSpec(parsed.spec);
-  const source = parsed.spec.kind === 'transfer' ? parsed.spec.source : undefined;
+  // A source run is checked here, in the store: only a kind whose spec has a `source` names one.
+  const source = 'source' in parsed.spec ? parsed.spec.source : undefined;
   if (source && 'run' in source) {
     const run = ctx.store.getRun(source.run);
     if (!run) problems.push({ field: 'source.run', message: `run ${source.run} does not exist` });

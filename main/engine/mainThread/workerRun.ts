@@ -4,8 +4,7 @@
 import { Worker, type ResourceLimits } from 'node:worker_threads';
 import type { RunEnvironment } from '../../../contract/model.ts';
 import type { EpochReport } from '../worker/run/epochLoop.ts';
-import type { ArtifactInfo, ResumeFrom } from '../worker/run/lifecycle.ts';
-import type { RunJob } from '../worker/transfer/runner.ts';
+import type { ArtifactInfo, ResumeFrom, RunJob } from '../worker/run/lifecycle.ts';
 import type { FromWorker, ToWorker } from '../worker/messages.ts';
 
 export const WORKER_ENTRY = new URL('../worker/bootstrap.mjs', import.meta.url);

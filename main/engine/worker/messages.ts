@@ -2,8 +2,7 @@
 // touches the database: everything it learns travels as one of these.
 import type { RunEnvironment } from '../../../contract/model.ts';
 import type { EpochReport } from './run/epochLoop.ts';
-import type { ArtifactInfo, ResumeFrom } from './run/lifecycle.ts';
-import type { RunJob } from './transfer/runner.ts';
+import type { ArtifactInfo, ResumeFrom, RunJob } from './run/lifecycle.ts';
 
 export type ToWorker =
   | { type: 'start'; job: RunJob; resume: ResumeFrom | null; backend: string | null }

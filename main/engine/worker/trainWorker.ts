@@ -1,4 +1,4 @@
-// The training worker: one run at a time. Selects the backend, trains through trainRun, and
+// The training worker: one run at a time. Selects the backend, trains through its kind's trainer, and
 // posts everything as FromWorker messages. After a run that ended cleanly and left no tensor or
 // variable behind it says it is reusable, and the scheduler may send it the next run: starting a
 // thread costs more than a small run does (tsx, TypeScript, TensorFlow.js and its wasm load).
@@ -6,12 +6,8 @@ import { availableParallelism, cpus, platform } from 'node:os';
 import { parentPort } from 'node:worker_threads';
 import * as tf from '@tensorflow/tfjs';
 import { selectBackend } from './backends/select.ts';
-import { isJointConfig } from '../../../contract/specHeadToHead.ts';
-import { isMultitaskConfig } from '../../../contract/specMultitask.ts';
-import { trainJointRun } from './headToHead/runner.ts';
-import { trainMultitaskRun } from './multitask/runner.ts';
 import type { RunHooks } from './run/lifecycle.ts';
-import { trainRun } from './transfer/runner.ts';
+import { trainerFor } from './trainers.ts';
 import type { FromWorker, ToWorker } from './messages.ts';
 import { reuseVerdict, type EngineFootprint } from './reuse.ts';
 
@@ -67,13 +63,8 @@ async function run(start: Extract<ToWorker, { type: 'start' }>): Promise<void> {
       onLog: (line) => post({ type: 'log', line }),
       onCheckpoint: (path, info) => post({ type: 'artifact', path, info }),
     };
-    // The job arrives as stored JSON: multitask and joint (head-to-head multitask) configs are told apart by their `kind`.
-    const config: unknown = start.job.config;
-    const outcome = isMultitaskConfig(config)
-      ? await trainMultitaskRun({ ...start.job, config }, hooks, abort.signal, start.resume ?? undefined)
-      : isJointConfig(config)
-        ? await trainJointRun({ ...start.job, config }, hooks, abort.signal, start.resume ?? undefined)
-        : await trainRun(start.job, hooks, abort.signal, start.resume ?? undefined);
+    // The job arrives as stored JSON: its config's `kind` picks the trainer (trainers.ts).
+    const outcome = await trainerFor(start.job.config).train(start.job, hooks, abort.signal, start.resume ?? undefined);
     const verdict = reuseVerdict(before, engineFootprint(), wasmHeapBytes());
     if (!verdict.reusable) post({ type: 'log', line: `this worker thread will not take another run: ${verdict.reason}` });
     post({ type: 'finished', status: outcome.status, epochsDone: outcome.epochsDone, reusable: verdict.reusable });

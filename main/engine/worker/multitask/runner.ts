@@ -5,9 +5,8 @@
 //
 // Every epoch ends in a checkpoint (model, optimizer, weighting and loop state), so an
 // interrupted run resumes where it stopped with the numbers an uninterrupted run would give.
-import type { MultitaskRunConfig } from '../../../../contract/specMultitask.ts';
-import type { RunJob } from '../transfer/runner.ts';
-import { runLifecycle, type KindRun, type ResumeFrom, type RunHooks, type RunOutcome } from '../run/lifecycle.ts';
+import { isMultitaskConfig, type MultitaskRunConfig } from '../../../../contract/specMultitask.ts';
+import { runLifecycle, type KindRun, type ResumeFrom, type RunHooks, type RunJob, type RunOutcome, type RunTrainer } from '../run/lifecycle.ts';
 import { makeOptimizer } from '../transfer/optimizers.ts';
 import { architectureNamed } from './architectures/index.ts';
 import { restoreMultitaskCheckpoint, saveMultitaskCheckpoint, type CheckpointParts } from './checkpoint.ts';
@@ -17,7 +16,9 @@ import { MultitaskEpochs } from './loop.ts';
 import { saveMultitaskModel } from './save.ts';
 import { createWeighting } from './weightings/index.ts';
 
-export type MultitaskJob = Omit<RunJob, 'config'> & { config: MultitaskRunConfig };
+export type MultitaskJob = RunJob<MultitaskRunConfig>;
+
+export const multitaskTrainer: RunTrainer<MultitaskRunConfig> = { accepts: isMultitaskConfig, train: (job, hooks, signal, resume) => trainMultitaskRun(job, hooks, signal, resume) };
 
 export async function trainMultitaskRun(job: MultitaskJob, hooks: RunHooks, signal: AbortSignal, resume?: ResumeFrom): Promise<RunOutcome> {
   const { config } = job;

@@ -3,8 +3,26 @@
 // final model, report a cancel as an outcome, and free everything whatever happens. Pure of the
 // database, so it runs in a worker; everything it has to say goes out through the hooks.
 import { join } from 'node:path';
-import type { TrainingConfig } from '../../../../contract/spec.ts';
+import type { RunConfig, TrainingConfig } from '../../../../contract/spec.ts';
 import { epochLoop, RunCancelled, type EpochReport, type EpochTrainer, type LoopState } from './epochLoop.ts';
+
+/** One run as the scheduler hands it to a worker. The config arrives as stored JSON; a trainer (trainers.ts) accepts it by its `kind`. */
+export interface RunJob<Config = RunConfig> {
+  config: Config;
+  /** This run's folder: `checkpoint/` (each epoch) and `model/` (at the end) go here. */
+  workDir: string;
+  /** The source model (model.json or its folder) when the config transfers; resolved by the scheduler. */
+  sourceModelPath: string | null;
+  /** Folder of the shipped datasets; default the repository's data/. */
+  dataDir?: string;
+}
+
+/** A kind's training entry in the worker: which run configs it trains, and how. */
+export interface RunTrainer<Config> {
+  /** Whether this stored config is one of this trainer's runs (told apart by the config's `kind`). */
+  accepts(config: unknown): config is Config;
+  train(job: RunJob<Config>, hooks: RunHooks, signal: AbortSignal, resume?: ResumeFrom): Promise<RunOutcome>;
+}
 
 export type ArtifactKind = 'checkpoint' | 'model';
 

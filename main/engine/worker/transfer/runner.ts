@@ -6,23 +6,13 @@ import { loadModel, saveModel } from '../modelIO.ts';
 import { buildNet, transferNet } from '../models/build.ts';
 import { blocksOf, inputShapeOf, type Net } from '../models/net.ts';
 import type { LoopState } from '../run/epochLoop.ts';
-import { runLifecycle, type KindRun, type OpenedRun, type ResumeFrom, type RunHooks, type RunOutcome } from '../run/lifecycle.ts';
+import { runLifecycle, type KindRun, type OpenedRun, type ResumeFrom, type RunHooks, type RunJob, type RunOutcome, type RunTrainer } from '../run/lifecycle.ts';
 import { strategyNamed } from '../strategies/index.ts';
 import { loadCheckpoint, saveCheckpoint } from './checkpoint.ts';
 import { describeDataRef, loadDataRef } from './loadData.ts';
 import { TransferEpochs } from './loop.ts';
 import { BlockOptimizers } from './optimizers.ts';
 import { disposeRunData, prepareRunData, type RunData } from './runData.ts';
-
-export interface RunJob {
-  config: RunConfig;
-  /** This run's folder: `checkpoint/` (each epoch) and `model/` (at the end) go here. */
-  workDir: string;
-  /** The source model (model.json or its folder) when the config transfers; resolved by the scheduler. */
-  sourceModelPath: string | null;
-  /** Folder of the shipped datasets; default the repository's data/. */
-  dataDir?: string;
-}
 
 async function startingNet(job: RunJob, data: RunData, log: (line: string) => void): Promise<Net> {
   const { config } = job;
@@ -82,6 +72,12 @@ function transferRun(job: RunJob, data: RunData, log: (line: string) => void): K
     },
   };
 }
+
+/** The transfer kind's training entry: a run config without a `kind` is a transfer run (as stored before kinds existed). */
+export const transferTrainer: RunTrainer<RunConfig> = {
+  accepts: (config): config is RunConfig => typeof config === 'object' && config !== null && (config as { kind?: unknown }).kind === undefined,
+  train: (job, hooks, signal, resume) => trainRun(job, hooks, signal, resume),
+};
 
 export async function trainRun(job: RunJob, hooks: RunHooks, signal: AbortSignal, resume?: ResumeFrom): Promise<RunOutcome> {
   const { config } = job;
