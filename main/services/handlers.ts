@@ -5,34 +5,20 @@ import { rm } from 'node:fs/promises';
 import type { MethodName, ParsedRequest, Response } from '../../contract/api.ts';
 import { ApiError } from '../../contract/errors.ts';
 import { expandRuns, parseSpec } from '../../contract/spec.ts';
-import type { RunStore } from '../../db/store.ts';
 import { compareExperiment } from './compare.ts';
 import { compareRuns } from './compareRuns.ts';
 import { listDatasets } from './datasets.ts';
 import { startDemo } from './demo.ts';
 import { exportReport } from '../reports/export.ts';
 import { startExperiment } from './startExperiment.ts';
-import type { EventBus } from './eventBus.ts';
-import type { EnvironmentInfo } from '../../contract/api.ts';
+import type { ServiceContext } from './context.ts';
+
+// ServiceContext and RunScheduler live in context.ts, below every service that takes them.
+export type { RunScheduler, ServiceContext } from './context.ts';
 
 export type Handlers = {
   [M in MethodName]: (request: ParsedRequest<M>) => Promise<Response<M>> | Response<M>;
 };
-
-/** What the scheduler offers the services; the engine implements it. */
-export interface RunScheduler {
-  /** Look for queued runs and start them, up to the concurrency limit. */
-  wake(): void;
-  /** Stop a queued or running run; true when it was found. */
-  cancel(runId: number): boolean;
-}
-
-export interface ServiceContext {
-  store: RunStore;
-  events: EventBus;
-  scheduler?: RunScheduler;
-  environment: () => Promise<EnvironmentInfo>;
-}
 
 function mustFindRun(ctx: ServiceContext, runId: number) {
   const run = ctx.store.getRun(runId);

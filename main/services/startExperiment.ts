@@ -4,7 +4,7 @@
 import { ApiError } from '../../contract/errors.ts';
 import { SPEC_VERSION, expandRuns, parseSpec } from '../../contract/spec.ts';
 import { preflightSpec } from '../engine/mainThread/preflight.ts';
-import type { ServiceContext } from './handlers.ts';
+import type { ServiceContext } from './context.ts';
 
 export async function startExperiment(ctx: ServiceContext, spec: unknown): Promise<{ experimentId: number; runIds: number[] }> {
   const parsed = parseSpec(spec);
