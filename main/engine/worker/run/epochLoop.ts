@@ -72,18 +72,21 @@ export interface EpochTrainer {
   endEpoch(): EpochScores;
 }
 
-export interface EpochLoopOptions {
+export interface LoopHooks {
+  /** After each epoch; the loop waits for it (the lifecycle checkpoints here). */
+  onEpoch(report: EpochReport, state: LoopState): Promise<void> | void;
+  /** After each batch: fraction of the whole run done and seconds left (null until known). */
+  onProgress?(fraction: number, etaSeconds: number | null): void;
+  onLog?(line: string): void;
+}
+
+export interface EpochLoopOptions extends LoopHooks {
   trainer: EpochTrainer;
   training: TrainingConfig;
   seed: number;
   signal: AbortSignal;
   /** Where a resumed run continues; a fresh run starts at START. */
   start?: LoopState;
-  /** After each epoch; the loop waits for it (the lifecycle checkpoints here). */
-  onEpoch(report: EpochReport, state: LoopState): Promise<void> | void;
-  /** After each batch: fraction of the whole run done and seconds left (null until known). */
-  onProgress?(fraction: number, etaSeconds: number | null): void;
-  onLog?(line: string): void;
 }
 
 export interface EpochLoopResult {

@@ -8,21 +8,13 @@ import type { StrategyOptions, TrainingConfig } from '../../../../contract/spec.
 import { randomInt, type Rng } from '../../../data/random.ts';
 import type { ForwardMode } from '../models/forward.ts';
 import { paramCount, type Net } from '../models/net.ts';
-import { epochLoop, type EpochLoopOptions, type EpochReport, type EpochScores, type EpochTrainer, type LoopState, type MetricPoint } from '../run/epochLoop.ts';
+import { epochLoop, type EpochLoopOptions, type EpochScores, type EpochTrainer, type LoopHooks, type LoopState, type MetricPoint } from '../run/epochLoop.ts';
 import type { Strategy, StrategyContext } from '../strategies/types.ts';
 import { evaluate } from './evaluate.ts';
 import { FeatureCache, type SplitInputs } from './features.ts';
 import type { BlockOptimizers } from './optimizers.ts';
 import type { RunData } from './runData.ts';
 import { trainStep } from './step.ts';
-
-export interface LoopHooks {
-  /** After each epoch; the loop waits for it (the runner checkpoints here). */
-  onEpoch(report: EpochReport, state: LoopState): Promise<void> | void;
-  /** After each batch: fraction of the whole run done and seconds left (null until known). */
-  onProgress?(fraction: number, etaSeconds: number | null): void;
-  onLog?(line: string): void;
-}
 
 /** What training a transfer net takes besides the loop's own settings. */
 export interface TransferParts {
