@@ -12,7 +12,7 @@ import { ensureRendererBuilt } from '../transports/http/rendererBuild.ts';
 import { registerPathPicker } from './dialogs.ts';
 import { registerIpc } from './ipc.ts';
 import { buildMenu } from './menu.ts';
-import { buildPreload } from './preloadBuild.ts';
+import { preloadPath as builtPreload } from './preloadBuild.ts';
 import { blockNavigation } from './security/navigation.ts';
 import { denyAllPermissions } from './security/permissions.ts';
 import { secureWebPreferences } from './security/webPreferences.ts';
@@ -25,7 +25,7 @@ if (!app.requestSingleInstanceLock()) app.quit();
 
 async function createWindow(): Promise<void> {
   const rendererDir = await ensureRendererBuilt((line) => console.log(line));
-  const preloadPath = await buildPreload();
+  const preloadPath = builtPreload();
   const graft = openApp(dbPath);
   const training = await startTraining(graft, (line) => console.log(line));
   const stateFile = join(app.getPath('userData'), 'window-state.json');
