@@ -108,6 +108,7 @@ export const dialog: {
 export const session: { defaultSession: Session };
 
 export const app: {
+  readonly isPackaged: boolean;
   requestSingleInstanceLock(): boolean;
   quit(): void;
   getPath(name: 'userData' | 'home' | 'temp' | 'documents'): string;

@@ -18,7 +18,8 @@ import { denyAllPermissions } from './security/permissions.ts';
 import { secureWebPreferences } from './security/webPreferences.ts';
 import { loadWindowState, saveWindowState } from './windowState.ts';
 
-const { values } = parseArgs({ args: process.argv.slice(2), options: { db: { type: 'string' } }, strict: false });
+// A packaged app's argv has no script path: its own arguments start one place earlier.
+const { values } = parseArgs({ args: process.argv.slice(app.isPackaged ? 1 : 2), options: { db: { type: 'string' } }, strict: false });
 const dbPath = typeof values.db === 'string' ? values.db : defaultDbPath();
 
 if (!app.requestSingleInstanceLock()) app.quit();
