@@ -3,6 +3,7 @@
 import type { RunEnvironment } from '../../../contract/model.ts';
 import type { ArtifactInfo, ResumeFrom, RunJob } from '../runner.ts';
 import type { EpochReport } from '../train/loop.ts';
+import type { RunFailure } from './failure.ts';
 
 export type ToWorker =
   | { type: 'start'; job: RunJob; resume: ResumeFrom | null; backend: string | null }
@@ -16,4 +17,4 @@ export type FromWorker =
   | { type: 'artifact'; path: string; info: ArtifactInfo }
   /** reusable: the run left no tensor or variable behind, so this thread can take another run. */
   | { type: 'finished'; status: 'completed' | 'cancelled'; epochsDone: number; reusable: boolean }
-  | { type: 'failed'; error: string };
+  | { type: 'failed'; failure: RunFailure };

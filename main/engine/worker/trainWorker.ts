@@ -13,6 +13,7 @@ import { trainMultitaskRun } from '../multitask/runner.ts';
 import { trainRun, type RunHooks } from '../runner.ts';
 import type { FromWorker, ToWorker } from './messages.ts';
 import { reuseVerdict, type EngineFootprint } from './reuse.ts';
+import { classifyRunError } from './failure.ts';
 
 const PROGRESS_INTERVAL_MS = 250;
 
@@ -77,7 +78,7 @@ async function run(start: Extract<ToWorker, { type: 'start' }>): Promise<void> {
     if (!verdict.reusable) post({ type: 'log', line: `this worker thread will not take another run: ${verdict.reason}` });
     post({ type: 'finished', status: outcome.status, epochsDone: outcome.epochsDone, reusable: verdict.reusable });
   } catch (err) {
-    post({ type: 'failed', error: err instanceof Error ? err.message : String(err) });
+    post({ type: 'failed', failure: classifyRunError(err) });
   }
 }
 
