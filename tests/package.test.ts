@@ -4,7 +4,7 @@
 // app folder. Electron itself cannot be installed here; tests/e2e/electron.test.ts launches this
 // same packaged folder where it can.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { packApp, type PackagedApp } from './support/packagedApp.ts';
@@ -98,6 +98,8 @@ describe.skipIf(process.platform !== 'linux')('the packaged app', () => {
       expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
       expect(bytes.length).toBeGreaterThan(10_000);
       expect(readdirSync(home)).toContain('graft.db');
+      // The log a bug report can attach sits in the per-user data folder.
+      expect(readFileSync(join(home, 'logs', 'graft.log'), 'utf8')).toMatch(/ graft serve \d+\.\d+\.\d+ on /);
     } finally {
       child.kill('SIGTERM');
       await new Promise((done) => (child.exitCode !== null ? done(null) : child.once('exit', done)));

@@ -55,6 +55,8 @@ export function startWorker(
   const done = new Promise<WorkerEnd>((resolve) => {
     const onMessage = (message: FromWorker): void => {
       switch (message.type) {
+        case 'ready':
+          return;
         case 'started':
           return events.onStarted(message.environment);
         case 'epoch':

@@ -10,6 +10,8 @@ export type ToWorker =
   | { type: 'cancel' };
 
 export type FromWorker =
+  /** The thread has loaded and takes a 'start' now. */
+  | { type: 'ready' }
   | { type: 'started'; environment: RunEnvironment }
   | { type: 'epoch'; report: EpochReport }
   | { type: 'progress'; fraction: number; etaSeconds: number | null }

@@ -86,3 +86,5 @@ port.on('message', (message: ToWorker) => {
   if (message.type === 'cancel') abort.abort();
   else void run(message);
 });
+// Loaded (TensorFlow.js included) and listening: what the start-up bench times.
+post({ type: 'ready' });
