@@ -1,7 +1,7 @@
 // `npm run build`: everything the installed app runs, into dist/ (see entries.mjs). Development
 // tools only (esbuild, wabt, Vite): the app itself never loads them.
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { BUNDLES, DIST, PRELOAD, RENDERER, STAMP, WASM_KERNELS } from './entries.mjs';
 import { newestSourceMtime } from './fresh.mjs';
@@ -27,10 +27,16 @@ export async function buildMain({ log = () => {} } = {}) {
   const plugin = rewriteUrls({ root: ROOT, dist, bundles: BUNDLES, outputs });
   const written = [];
   try {
-    await build({
+    const bundled = await build({
       entryPoints: Object.fromEntries(BUNDLES.map((b) => [b.name, resolve(ROOT, b.source)])),
       outdir: staging,
       outExtension: { '.js': '.mjs' },
+      // Code the sources import lazily (TensorFlow.js behind the training and backend modules)
+      // stays in chunks loaded on first use: `graft list` must not pay for it. Chunks sit beside
+      // the entries, so every file in dist/ resolves the same relative URLs.
+      splitting: true,
+      chunkNames: 'chunk-[hash]',
+      metafile: true,
       bundle: true,
       platform: 'node',
       format: 'esm',
@@ -42,7 +48,7 @@ export async function buildMain({ log = () => {} } = {}) {
       banner: { js: "import { createRequire as __graftCreateRequire } from 'node:module'; const require = __graftCreateRequire(import.meta.url);" },
       logLevel: 'warning',
     });
-    written.push(...BUNDLES.map((b) => `${b.name}.mjs`));
+    written.push(...Object.keys(bundled.metafile.outputs).map((file) => basename(file)));
     await build({
       entryPoints: [resolve(ROOT, PRELOAD.source)],
       outfile: join(staging, PRELOAD.out.slice(DIST.length + 1)),
@@ -67,6 +73,10 @@ export async function buildMain({ log = () => {} } = {}) {
     for (const file of written) {
       mkdirSync(dirname(join(dist, file)), { recursive: true });
       renameSync(join(staging, file), join(dist, file));
+    }
+    // Chunks of earlier builds: nothing of this build imports them.
+    for (const file of readdirSync(dist)) {
+      if (file.startsWith('chunk-') && !written.includes(file)) rmSync(join(dist, file), { force: true });
     }
     const stampFile = resolve(ROOT, STAMP);
     writeFileSync(`${stampFile}.${process.pid}`, `${JSON.stringify({ sourcesAt, files: written }, null, 2)}\n`);
