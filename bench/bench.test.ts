@@ -47,7 +47,8 @@ describe('npm run bench --quick (tiny sizes)', () => {
         expect(positive(t['ratio']), `${key}.ratio`).toBe(true);
       } else {
         expect(t['pytorchSamplesPerSec']).toBeNull();
-        expect(String(t['pytorchMissing'])).toContain('python3-torch');
+        // Either no PyTorch, or one refused for its reference BLAS.
+        expect(String(t['pytorchMissing'])).toMatch(/python3-torch|reference BLAS/);
       }
     }
     const profile = objectAt(json, 'profile');

@@ -7,7 +7,7 @@ const fmt = (n: number | null | undefined, digits = 0): string =>
 export function formatReport(r: BenchResults): string {
   const m = r.machine;
   const lines = [
-    `Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGB} GB, load ${fmt(m.loadAverage, 1)}; Node ${m.node}, tfjs ${m.tfjs}, better-sqlite3 ${m.betterSqlite3}, torch ${m.torch ?? 'not found'}`,
+    `Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGB} GB, load ${fmt(m.loadAverage, 1)}; Node ${m.node}, tfjs ${m.tfjs}, better-sqlite3 ${m.betterSqlite3}, torch ${m.torch ?? 'not found'}${m.torchBlas ? ` with ${m.torchBlas}` : ''}`,
     `Backend: ${m.backend} (${m.threads} thread${m.threads === 1 ? '' : 's'}) — ${m.backendReason}`,
     '',
   ];
