@@ -6,6 +6,7 @@ import { launchChromium } from '../tests/support/chromium.ts';
 import { startServeProcess, type ServingProcess } from '../tests/support/graftProcess.ts';
 import type { SeededStore } from './seedStore.ts';
 import { median } from './stats.ts';
+import type { ProcessStartup } from './startup.ts';
 
 export interface RenderFigure {
   ms: number;
@@ -20,7 +21,9 @@ export interface StartupFigure {
   ms: number;
   /** Of which: process start to the printed URL. */
   serveMs: number;
-  targetMs: null;
+  targetMs: number;
+  /** The rest of start-up as a user feels it, measured in the same run (startup.ts). */
+  processes?: ProcessStartup;
 }
 
 const TIMEOUT = 60_000;
@@ -121,5 +124,5 @@ export async function startupFigure(seeded: SeededStore, repeats: number, warmUp
   } finally {
     await browser.close();
   }
-  return { ms: median(totals), serveMs: median(serves), targetMs: null };
+  return { ms: median(totals), serveMs: median(serves), targetMs: 500 };
 }

@@ -16,6 +16,8 @@ export interface Machine {
   tfjs: string;
   betterSqlite3: string;
   torch: string | null;
+  /** The BLAS the PyTorch reference multiplies with (bench/torchBlas.ts). */
+  torchBlas: string | null;
   python: string | null;
   backend: string;
   backendReason: string;
@@ -52,6 +54,7 @@ export function describeMachine(backend: SelectedBackend, threads: number): Mach
     tfjs: tf.version_core,
     betterSqlite3: packageVersion('better-sqlite3'),
     torch: torch.ok ? torch.found.torch : null,
+    torchBlas: torch.ok ? torch.found.blas : null,
     python: torch.ok ? torch.found.python : null,
     backend: backend.name,
     backendReason: backend.reason,

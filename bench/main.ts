@@ -10,6 +10,7 @@ import { gemmFigures } from './gemm.ts';
 import { profileStep } from './kernelProfile.ts';
 import { loggingFigure } from './logging.ts';
 import { describeMachine } from './machine.ts';
+import { processStartup } from './startup.ts';
 import { parseArgs, sizesFor, type BenchOptions } from './options.ts';
 import { formatReport } from './report.ts';
 import type { BenchResults } from './results.ts';
@@ -66,7 +67,7 @@ export async function runBench(o: BenchOptions, log: (line: string) => void): Pr
     }
     if (o.only.has('startup')) {
       log('start-up…');
-      results.startup = await startupFigure(store(), repeats, !o.tiny);
+      results.startup = { ...(await startupFigure(store(), repeats, !o.tiny)), processes: await processStartup(store().dbPath, Math.max(repeats, 3)) };
     }
     if (o.only.has('concurrency')) {
       log('concurrency…');

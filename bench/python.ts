@@ -3,12 +3,15 @@
 // another interpreter (pyenv), so each candidate is asked in turn. Nothing is ever installed.
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { judgeTorchBlas, parseTorchBlasProbe, PROBE_SCRIPT } from './torchBlas.ts';
 
 const SCRIPT = fileURLToPath(new URL('./reference/torch_train.py', import.meta.url));
 
 export interface TorchFound {
   python: string;
   torch: string;
+  /** The BLAS its matmuls run on (torchBlas.ts). */
+  blas: string;
 }
 
 export type TorchLookup = { ok: true; found: TorchFound } | { ok: false; missing: string };
@@ -25,10 +28,22 @@ export function findTorch(): TorchLookup {
   const tried: string[] = [];
   for (const python of candidates()) {
     const result = spawnSync(python, ['-c', 'import torch; print(torch.__version__)'], { encoding: 'utf8', timeout: 60_000 });
-    if (result.status === 0) return (lookup = { ok: true, found: { python, torch: result.stdout.trim() } });
+    if (result.status === 0) return (lookup = withBlas(python, result.stdout.trim()));
     tried.push(python);
   }
   return (lookup = { ok: false, missing: `PyTorch not found (tried ${tried.join(', ')}): apt-get install python3-torch` });
+}
+
+/** Asks the interpreter which BLAS torch loads; a reference BLAS is refused as a reference. */
+function withBlas(python: string, torch: string): TorchLookup {
+  const probe = spawnSync(python, ['-c', PROBE_SCRIPT], { encoding: 'utf8', timeout: 120_000 });
+  const parsed = parseTorchBlasProbe(probe.stdout ?? '');
+  if (!parsed) return { ok: true, found: { python, torch, blas: `unknown (the BLAS probe failed: ${(probe.stderr ?? '').trim().split('\n').at(-1) ?? ''})` } };
+  const verdict = judgeTorchBlas(parsed);
+  if (verdict.crippled) {
+    return { ok: false, missing: `PyTorch ${torch} (${python}) multiplies with the ${verdict.blas}, which is many times slower than an optimised BLAS: no ratio is printed against it. To compare, ${verdict.advice ?? ''}` };
+  }
+  return { ok: true, found: { python, torch, blas: verdict.blas } };
 }
 
 export type TorchModel = 'cnn' | 'mlp' | 'head';

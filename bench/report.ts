@@ -7,7 +7,7 @@ const fmt = (n: number | null | undefined, digits = 0): string =>
 export function formatReport(r: BenchResults): string {
   const m = r.machine;
   const lines = [
-    `Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGB} GB, load ${fmt(m.loadAverage, 1)}; Node ${m.node}, tfjs ${m.tfjs}, better-sqlite3 ${m.betterSqlite3}, torch ${m.torch ?? 'not found'}`,
+    `Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGB} GB, load ${fmt(m.loadAverage, 1)}; Node ${m.node}, tfjs ${m.tfjs}, better-sqlite3 ${m.betterSqlite3}, torch ${m.torch ?? 'not found'}${m.torchBlas ? ` with ${m.torchBlas}` : ''}`,
     `Backend: ${m.backend} (${m.threads} thread${m.threads === 1 ? '' : 's'}) — ${m.backendReason}`,
     '',
   ];
@@ -53,7 +53,15 @@ export function formatReport(r: BenchResults): string {
       lines.push(`compare: first render in Chromium ${fmt(c.render.ms)} ms${cpu} (target < ${c.render.targetMs} ms) — ${c.render.view}`);
     }
   }
-  if (r.startup) lines.push(`startup: graft serve to first page with data ${fmt(r.startup.ms)} ms (serve printed its URL after ${fmt(r.startup.serveMs)} ms)`);
+  if (r.startup) {
+    lines.push(`startup: graft serve to first page with data ${fmt(r.startup.ms)} ms (target ≤ ${r.startup.targetMs} ms; serve printed its URL after ${fmt(r.startup.serveMs)} ms)`);
+    const p = r.startup.processes;
+    if (p) {
+      lines.push(`startup: node -e '' ${fmt(p.nodeMs)} ms (the floor, same run)`);
+      lines.push(`startup: graft list ${fmt(p.listMs)} ms (target ≤ ${p.listTargetMs} ms)`);
+      lines.push(`startup: training worker ready ${fmt(p.workerReadyMs)} ms (target ≤ ${p.workerTargetMs} ms)`);
+    }
+  }
   for (const p of r.concurrency ?? []) {
     lines.push(`concurrency (${p.workload === 'cnn' ? 'CNN runs' : 'small runs'}): ${p.workers} worker${p.workers === 1 ? '' : 's'}: ${fmt(p.runsPerMinute, 1)} runs/min (${p.runs} runs in ${fmt(p.seconds, 1)} s${p.failed ? `, ${p.failed} failed` : ''})`);
   }

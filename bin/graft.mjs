@@ -1,14 +1,14 @@
 #!/usr/bin/env node
-// The `graft` command. Graft's sources are TypeScript run through tsx, so `npx graft`
-// works right after `npm install` with no build step.
-import { register } from 'tsx/esm/api';
+// The `graft` command: runs the bundled CLI, dist/cli.mjs. In a clone (tools/build/ present) it
+// first rebuilds dist/ when it is missing or older than its sources, so `npx graft` and
+// `npm start` work right after `npm install` with no build step; no TypeScript is compiled
+// at run time.
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 
-register();
-const { runCli } = await import('../main/cli/main.ts');
-const code = await runCli(process.argv.slice(2), {
-  out: (text) => process.stdout.write(`${text}\n`),
-  err: (text) => process.stderr.write(`${text}\n`),
-  isTTY: Boolean(process.stdout.isTTY),
-});
-// Worker threads or sockets left by a command must not keep the CLI alive.
-process.exit(code);
+const fresh = new URL('../tools/build/fresh.mjs', import.meta.url);
+if (existsSync(fresh)) {
+  const { ensureBuilt } = await import(fresh.href);
+  await ensureBuilt(fileURLToPath(new URL('..', import.meta.url)), (line) => process.stderr.write(`${line}\n`));
+}
+await import('../dist/cli.mjs');

@@ -103,11 +103,17 @@ export const dialog: {
   ): Promise<OpenDialogReturnValue>;
   showSaveDialog(window: BrowserWindow, options: { defaultPath?: string; filters?: { name: string; extensions: string[] }[] }): Promise<{ canceled: boolean; filePath?: string }>;
   showErrorBox(title: string, content: string): void;
+  showMessageBox(window: BrowserWindow, options: { type?: 'info' | 'error'; buttons?: string[]; title?: string; message: string; detail?: string }): Promise<{ response: number }>;
+};
+
+export const shell: {
+  openPath(path: string): Promise<string>;
 };
 
 export const session: { defaultSession: Session };
 
 export const app: {
+  readonly isPackaged: boolean;
   requestSingleInstanceLock(): boolean;
   quit(): void;
   getPath(name: 'userData' | 'home' | 'temp' | 'documents'): string;

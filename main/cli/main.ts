@@ -3,13 +3,16 @@
 // to exit codes: 0 ok, 1 the work failed, 2 the command line was wrong.
 import { parseArgs } from 'node:util';
 import { StoreError } from '../../db/errors.ts';
+import { describeUncaught, wantsStack } from '../crash.ts';
 import { defaultDbPath } from '../paths.ts';
+import { GRAFT_VERSION } from '../version.ts';
 import { UsageError, type CliIO, type Command, type OptionSpec } from './command.ts';
 import { COMMANDS } from './commands/index.ts';
 
 const GLOBAL_OPTIONS: OptionSpec = {
   db: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
+  verbose: { type: 'boolean' },
 };
 
 export function usage(): string {
@@ -26,19 +29,25 @@ export function usage(): string {
     'Global options:',
     `  --db PATH   the run store (default: ${defaultDbPath()}, or $GRAFT_HOME/graft.db)`,
     '  --help, -h  show help for graft or a command',
+    '  --verbose   on an unexpected error, show where it happened (also GRAFT_DEBUG=1)',
+    '  --version   print the version of Graft',
     '',
     'Run "graft <command> --help" for a command\'s options.',
   ].join('\n');
 }
 
 function commandUsage(command: Command): string {
-  return `Usage: ${command.usage}\n\n${command.summary}\n\nGlobal options: --db PATH, --help`;
+  return `Usage: ${command.usage}\n\n${command.summary}\n\nGlobal options: --db PATH, --help, --verbose`;
 }
 
 export async function runCli(argv: string[], io: CliIO): Promise<number> {
   const [first, ...rest] = argv;
   if (first === undefined || first === '--help' || first === '-h' || first === 'help') {
     io.out(usage());
+    return 0;
+  }
+  if (first === '--version' || first === '-V' || first === 'version') {
+    io.out(`graft ${GRAFT_VERSION}`);
     return 0;
   }
   const command = COMMANDS.find((c) => c.name === first);
@@ -84,7 +93,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
       io.err(`graft: ${error.message}`);
       return 1;
     }
-    io.err(`graft ${command.name}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    io.err(describeUncaught(error, wantsStack(argv), `graft ${command.name}`));
     return 1;
   }
 }

@@ -6,28 +6,44 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { openApp } from '../app.ts';
-import { defaultDbPath } from '../paths.ts';
+import { installCrashHandler, wantsStack } from '../crash.ts';
+import { openLogFile } from '../logFile.ts';
+import { defaultDataDir, defaultDbPath } from '../paths.ts';
+import { GRAFT_VERSION } from '../version.ts';
 import { startTraining } from '../training.ts';
 import { ensureRendererBuilt } from '../transports/http/rendererBuild.ts';
 import { registerPathPicker } from './dialogs.ts';
 import { registerIpc } from './ipc.ts';
 import { buildMenu } from './menu.ts';
-import { buildPreload } from './preloadBuild.ts';
+import { preloadPath as builtPreload } from './preloadBuild.ts';
 import { blockNavigation } from './security/navigation.ts';
 import { denyAllPermissions } from './security/permissions.ts';
 import { secureWebPreferences } from './security/webPreferences.ts';
 import { loadWindowState, saveWindowState } from './windowState.ts';
 
-const { values } = parseArgs({ args: process.argv.slice(2), options: { db: { type: 'string' } }, strict: false });
+// A packaged app's argv has no script path: its own arguments start one place earlier.
+const { values } = parseArgs({ args: process.argv.slice(app.isPackaged ? 1 : 2), options: { db: { type: 'string' } }, strict: false });
 const dbPath = typeof values.db === 'string' ? values.db : defaultDbPath();
+
+const logFile = openLogFile();
+/** What the main process says goes to its console and to the log file a bug report can attach. */
+function log(line: string): void {
+  console.log(line);
+  logFile.write(line);
+}
+installCrashHandler((text) => {
+  console.error(text);
+  logFile.write(text);
+}, wantsStack(process.argv), 'Graft');
 
 if (!app.requestSingleInstanceLock()) app.quit();
 
 async function createWindow(): Promise<void> {
-  const rendererDir = await ensureRendererBuilt((line) => console.log(line));
-  const preloadPath = await buildPreload();
+  log(`Graft ${GRAFT_VERSION} starting on ${dbPath}`);
+  const rendererDir = await ensureRendererBuilt(log);
+  const preloadPath = builtPreload();
   const graft = openApp(dbPath);
-  const training = await startTraining(graft, (line) => console.log(line));
+  const training = await startTraining(graft, log);
   const stateFile = join(app.getPath('userData'), 'window-state.json');
   const state = loadWindowState(stateFile);
   const window = new BrowserWindow({
@@ -53,6 +69,8 @@ async function createWindow(): Promise<void> {
 
   Menu.setApplicationMenu(
     buildMenu(window, {
+      dataDir: defaultDataDir(),
+      about: { version: GRAFT_VERSION, versions: process.versions, platform: process.platform, arch: process.arch, dataDir: defaultDataDir(), logFile: logFile.path },
       importSpec: () => {
         void dialog
           .showOpenDialog(window, { filters: [{ name: 'Experiment spec', extensions: ['json'] }], properties: ['openFile'] })

@@ -1,29 +1,15 @@
-// The application menu: the usual roles plus Graft's own entries.
-import { Menu, type BrowserWindow, type MenuItemConstructorOptions } from 'electron';
+// The application menu, built from menuTemplate.ts with the window's actions.
+import { Menu, dialog, shell, type BrowserWindow } from 'electron';
+import { aboutText, type AboutFacts } from '../about.ts';
+import { menuTemplate } from './menuTemplate.ts';
 
-export function buildMenu(window: BrowserWindow, actions: { importSpec: () => void }): Menu {
-  const template: MenuItemConstructorOptions[] = [
-    ...(process.platform === 'darwin' ? [{ role: 'appMenu' as const }] : []),
-    {
-      label: 'File',
-      submenu: [
-        { label: 'Import experiment spec…', accelerator: 'CmdOrCtrl+O', click: actions.importSpec },
-        { type: 'separator' },
-        process.platform === 'darwin' ? { role: 'close' } : { role: 'quit' },
-      ],
-    },
-    { role: 'editMenu' },
-    {
-      label: 'View',
-      submenu: [
-        { label: 'Experiments', accelerator: 'CmdOrCtrl+1', click: () => void window.webContents.executeJavaScript("location.hash = '#/experiments'") },
-        { type: 'separator' },
-        { role: 'reload' },
-        { role: 'toggleDevTools' },
-        { role: 'togglefullscreen' },
-      ],
-    },
-    { role: 'windowMenu' },
-  ];
-  return Menu.buildFromTemplate(template);
+export function buildMenu(window: BrowserWindow, actions: { importSpec: () => void; dataDir: string; about: AboutFacts }): Menu {
+  return Menu.buildFromTemplate(
+    menuTemplate(process.platform, {
+      importSpec: actions.importSpec,
+      showExperiments: () => void window.webContents.executeJavaScript("location.hash = '#/experiments'"),
+      revealDataFolder: () => void shell.openPath(actions.dataDir),
+      about: () => void dialog.showMessageBox(window, { type: 'info', buttons: ['OK'], ...aboutText(actions.about) }),
+    }),
+  );
 }

@@ -1,23 +1,12 @@
-// A sandboxed preload can require only 'electron', so the preload (which imports the
-// contract) is bundled into one CommonJS file before the window opens.
-import { build } from 'esbuild';
+// A sandboxed preload can require only 'electron', so the preload (which imports the contract)
+// is bundled into one CommonJS file by the build (tools/build/entries.mjs): the app only
+// points the window at it, and never runs a bundler (it may sit in a read-only asar).
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const PRELOAD = fileURLToPath(new URL('../../dist/preload/preload.cjs', import.meta.url));
 
-export async function buildPreload(): Promise<string> {
-  const out = `${ROOT}dist/preload/preload.cjs`;
-  const source = `${ROOT}preload/preload.ts`;
-  if (!existsSync(source) && existsSync(out)) return out; // packaged app: prebuilt
-  await build({
-    entryPoints: [source],
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    external: ['electron'],
-    outfile: out,
-    logLevel: 'warning',
-  });
-  return out;
+export function preloadPath(): string {
+  if (!existsSync(PRELOAD)) throw new Error(`the preload is not built (${PRELOAD} is missing): run "npm run build"`);
+  return PRELOAD;
 }

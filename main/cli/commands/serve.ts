@@ -1,5 +1,7 @@
 import { startServing } from '../../serveApp.ts';
 import { intOption, stringOption, type Command } from '../command.ts';
+import { openLogFile } from '../../logFile.ts';
+import { GRAFT_VERSION } from '../../version.ts';
 
 export const serveCommand: Command = {
   name: 'serve',
@@ -9,7 +11,13 @@ export const serveCommand: Command = {
   async run({ dbPath, io, values }) {
     const port = intOption(values, 'port', { min: 0, max: 65535 }) ?? 0;
     const host = stringOption(values, 'host') ?? '127.0.0.1';
-    const running = await startServing({ dbPath, port, host, train: !values['no-train'], log: io.err });
+    const logFile = openLogFile();
+    const log = (line: string): void => {
+      io.err(line);
+      logFile.write(line);
+    };
+    logFile.write(`graft serve ${GRAFT_VERSION} on ${dbPath}`);
+    const running = await startServing({ dbPath, port, host, train: !values['no-train'], log });
     io.out(`Graft is serving ${dbPath}`);
     io.out(`Open ${running.openUrl}`);
     if (host !== '127.0.0.1' && host !== 'localhost') {

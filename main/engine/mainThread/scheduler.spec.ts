@@ -73,12 +73,18 @@ describe('Scheduler', () => {
     const good = plansOf({ target: { builtin: 'digits' }, model: { type: 'mlp', hidden: [8] }, arms: [{ strategy: 'scratch' }], training: { epochs: 1 } });
     const bad = plansOf({ target: { csv: join(dir, 'missing.csv'), target: 'y' }, model: { type: 'mlp', hidden: [8] }, arms: [{ strategy: 'scratch', name: 'bad' }] });
     const { runIds } = experiment('isolation', [...bad, ...good]);
-    const s = scheduler([]);
+    const log: string[] = [];
+    const s = scheduler([], { log: (line) => log.push(line) });
     s.wake();
     await s.idle();
     const [badRun, goodRun] = runIds.map((id) => store.getRun(id));
     expect(badRun?.status).toBe('failed');
     expect(badRun?.error).toContain('missing.csv');
+    // The worker's error crossed classified: the run, the kind, the message — no stack.
+    const failed = log.filter((line) => line.startsWith(`run ${badRun?.id} (bad, seed 0) failed (data): `));
+    expect(failed).toHaveLength(1);
+    expect(failed[0]).toContain('missing.csv');
+    expect(failed[0]).not.toMatch(/\n\s+at /);
     expect(goodRun?.status).toBe('completed');
   });
 
@@ -149,11 +155,13 @@ describe('Scheduler', () => {
   it('fails a run whose worker runs out of memory, with the reason', async () => {
     const plans = plansOf({ target: { builtin: 'digits' }, model: { type: 'mlp', hidden: [8] }, arms: [{ strategy: 'scratch' }], training: { epochs: 1 } });
     const { runIds } = experiment('oom', plans);
-    const s = scheduler([], { resourceLimits: { maxOldGenerationSizeMb: 4, maxYoungGenerationSizeMb: 1 } });
+    const log: string[] = [];
+    const s = scheduler([], { resourceLimits: { maxOldGenerationSizeMb: 4, maxYoungGenerationSizeMb: 1 }, log: (line) => log.push(line) });
     s.wake();
     await s.idle();
     const run = store.getRun(runIds[0]!);
     expect(run?.status).toBe('failed');
     expect(run?.error).toMatch(/^the training worker ran out of memory/);
+    expect(log.filter((line) => line.startsWith(`run ${run?.id} `) && line.includes('failed (out-of-memory): the training worker ran out of memory'))).toHaveLength(1);
   });
 });

@@ -79,7 +79,7 @@ export class Scheduler {
       const source = sourceReadiness(this.o.store, run, config);
       if (source.state === 'waiting') continue;
       if (source.state === 'failed') {
-        this.finish(run, { status: 'failed', error: `its source is not available: ${source.error}` });
+        this.finish(run, { status: 'failed', kind: 'source', error: `its source is not available: ${source.error}` });
         continue;
       }
       this.launch(run, config, source.path);
@@ -195,7 +195,7 @@ export class Scheduler {
     } catch (err) {
       this.log(`could not record run ${run.id} as ${status}: ${String(err)}`);
     }
-    if (error && status === 'failed') this.log(`run ${run.id} (${run.arm}, seed ${run.seed}) failed: ${error}`);
+    if (error && status === 'failed') this.log(`run ${run.id} (${run.arm}, seed ${run.seed}) failed (${end.status === 'failed' ? end.kind : 'training'}): ${error}`);
     this.o.publish({ type: 'run-status', ...base, status, error });
     this.o.publish({ type: 'experiment-changed', experimentId: run.experimentId });
   }

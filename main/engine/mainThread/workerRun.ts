@@ -5,6 +5,7 @@ import { Worker, type ResourceLimits } from 'node:worker_threads';
 import type { RunEnvironment } from '../../../contract/model.ts';
 import type { EpochReport } from '../worker/run/epochLoop.ts';
 import type { ArtifactInfo, ResumeFrom, RunJob } from '../worker/run/lifecycle.ts';
+import type { RunFailureKind } from '../worker/failure.ts';
 import type { FromWorker, ToWorker } from '../worker/messages.ts';
 
 export const WORKER_ENTRY = new URL('../worker/bootstrap.mjs', import.meta.url);
@@ -24,7 +25,7 @@ export interface WorkerEvents {
  */
 export type WorkerEnd =
   | { status: 'completed' | 'cancelled'; epochsDone: number; worker?: Worker }
-  | { status: 'failed'; error: string };
+  | { status: 'failed'; error: string; kind: RunFailureKind };
 
 export interface WorkerRun {
   cancel(): void;
@@ -33,9 +34,9 @@ export interface WorkerRun {
   done: Promise<WorkerEnd>;
 }
 
-function describeCrash(err: Error & { code?: string }): string {
-  if (err.code === 'ERR_WORKER_OUT_OF_MEMORY') return `the training worker ran out of memory (${err.message})`;
-  return `the training worker crashed: ${err.message}`;
+function describeCrash(err: Error & { code?: string }): WorkerEnd & { status: 'failed' } {
+  if (err.code === 'ERR_WORKER_OUT_OF_MEMORY') return { status: 'failed', kind: 'out-of-memory', error: `the training worker ran out of memory (${err.message})` };
+  return { status: 'failed', kind: 'crashed', error: `the training worker crashed: ${err.message}` };
 }
 
 /** A training worker thread, loaded and waiting for its 'start' message. */
@@ -54,6 +55,8 @@ export function startWorker(
   const done = new Promise<WorkerEnd>((resolve) => {
     const onMessage = (message: FromWorker): void => {
       switch (message.type) {
+        case 'ready':
+          return;
         case 'started':
           return events.onStarted(message.environment);
         case 'epoch':
@@ -75,16 +78,16 @@ export function startWorker(
           void worker.terminate();
           return;
         case 'failed':
-          end = { status: 'failed', error: message.error };
+          end = { status: 'failed', error: message.failure.message, kind: message.failure.kind };
           void worker.terminate();
           return;
       }
     };
     const onError = (err: Error): void => {
-      end ??= { status: 'failed', error: describeCrash(err) };
+      end ??= describeCrash(err);
     };
     const onExit = (code: number): void => {
-      resolve(end ?? { status: 'failed', error: `the training worker exited with code ${code} before the run finished` });
+      resolve(end ?? { status: 'failed', kind: 'crashed', error: `the training worker exited with code ${code} before the run finished` });
     };
     const detach = (): void => {
       worker.off('message', onMessage);
@@ -101,7 +104,7 @@ export function startWorker(
     cancel: () => send({ type: 'cancel' }),
     terminate: async () => {
       terminated = true;
-      end ??= { status: 'failed', error: 'terminated' };
+      end ??= { status: 'failed', kind: 'stopped', error: 'terminated' };
       await worker.terminate();
     },
     done,

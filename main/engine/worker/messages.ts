@@ -3,12 +3,15 @@
 import type { RunEnvironment } from '../../../contract/model.ts';
 import type { EpochReport } from './run/epochLoop.ts';
 import type { ArtifactInfo, ResumeFrom, RunJob } from './run/lifecycle.ts';
+import type { RunFailure } from './failure.ts';
 
 export type ToWorker =
   | { type: 'start'; job: RunJob; resume: ResumeFrom | null; backend: string | null }
   | { type: 'cancel' };
 
 export type FromWorker =
+  /** The thread has loaded and takes a 'start' now. */
+  | { type: 'ready' }
   | { type: 'started'; environment: RunEnvironment }
   | { type: 'epoch'; report: EpochReport }
   | { type: 'progress'; fraction: number; etaSeconds: number | null }
@@ -16,4 +19,4 @@ export type FromWorker =
   | { type: 'artifact'; path: string; info: ArtifactInfo }
   /** reusable: the run left no tensor or variable behind, so this thread can take another run. */
   | { type: 'finished'; status: 'completed' | 'cancelled'; epochsDone: number; reusable: boolean }
-  | { type: 'failed'; error: string };
+  | { type: 'failed'; failure: RunFailure };

@@ -10,6 +10,7 @@ import type { RunHooks } from './run/lifecycle.ts';
 import { trainerFor } from './trainers.ts';
 import type { FromWorker, ToWorker } from './messages.ts';
 import { reuseVerdict, type EngineFootprint } from './reuse.ts';
+import { classifyRunError } from './failure.ts';
 
 const PROGRESS_INTERVAL_MS = 250;
 
@@ -69,7 +70,7 @@ async function run(start: Extract<ToWorker, { type: 'start' }>): Promise<void> {
     if (!verdict.reusable) post({ type: 'log', line: `this worker thread will not take another run: ${verdict.reason}` });
     post({ type: 'finished', status: outcome.status, epochsDone: outcome.epochsDone, reusable: verdict.reusable });
   } catch (err) {
-    post({ type: 'failed', error: err instanceof Error ? err.message : String(err) });
+    post({ type: 'failed', failure: classifyRunError(err) });
   }
 }
 
@@ -77,3 +78,5 @@ port.on('message', (message: ToWorker) => {
   if (message.type === 'cancel') abort.abort();
   else void run(message);
 });
+// Loaded (TensorFlow.js included) and listening: what the start-up bench times.
+post({ type: 'ready' });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { mulberry32 } from '../../../../data/random.ts';
 import { gemmScratchFloats } from './gemmWat.ts';
-import { assembleGraftWasm, prepareGraftWasm, type GraftWasm } from './module.ts';
+import { assembleGraftWasm } from './assemble.ts';
+import { prepareGraftWasm, type GraftWasm } from './module.ts';
 
 interface WasmApi {
   validate(bytes: Uint8Array): boolean;

@@ -3,18 +3,15 @@
 // One module holds the matrix product (gemmWat.ts), the data loops next to it (dataWat.ts) and
 // the max-pool gradient (poolWat.ts), Adam's update (adamWat.ts), the bias + ReLU loop of a
 // fused dense stack (denseWat.ts) and column sums (sumWat.ts).
-// It is compiled once per process from its text and instantiated against each wasm backend's
-// memory, so it reads and writes tensors where they live: no copy in or out. Addresses are
-// heap byte offsets (`heapAddress`).
+// The build assembles it from its text (assemble.ts) into dist/wasm/, with and without fused
+// multiply-add; each process compiles the variant its engine runs once and instantiates it against
+// each wasm backend's memory, so it reads and writes tensors where they live: no copy in or out.
+// Addresses are heap byte offsets (`heapAddress`).
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import v8 from 'node:v8';
 import type { TensorInfo } from '@tensorflow/tfjs';
 import type { WasmKernelBackend } from '../wasmKernels/wasmBackend.ts';
-import { ADAM_WAT } from './adamWat.ts';
-import { dataWat } from './dataWat.ts';
-import { DENSE_WAT } from './denseWat.ts';
-import { GEMM_SHAPE, gemmWat } from './gemmWat.ts';
-import { POOL_WAT } from './poolWat.ts';
-import { SUM_WAT } from './sumWat.ts';
 
 /** An NHWC convolution's geometry, in elements, in the order the patch loops take it. */
 export type GeometryArgs = [
@@ -84,28 +81,24 @@ function relaxedSimd(): boolean {
   return wasmApi.validate(RELAXED_PROBE);
 }
 
-/** The module's text: with fma, the product uses relaxed SIMD's fused multiply-add. */
-function graftWasmText(fma: boolean): string {
-  return `(module (import "env" "memory" (memory 1)) ${gemmWat({ ...GEMM_SHAPE, fma })} ${dataWat()} ${POOL_WAT} ${ADAM_WAT} ${DENSE_WAT} ${SUM_WAT})`;
-}
+/** The assembled module files (tools/build/entries.mjs writes them; the bundles find them beside themselves). */
+export const GRAFT_WASM_FILES = {
+  fma: new URL('../../../../../dist/wasm/graft-kernels-fma.wasm', import.meta.url),
+  plain: new URL('../../../../../dist/wasm/graft-kernels.wasm', import.meta.url),
+};
 
-/** WebAssembly bytes of the module (wabt is loaded only here). */
-export async function assembleGraftWasm(fma: boolean): Promise<Uint8Array> {
-  const { default: loadWabt } = await import('wabt');
-  const wabt = await loadWabt();
-  const parsed = wabt.parseWat('graft-kernels.wat', graftWasmText(fma), { simd: true, relaxed_simd: fma });
-  try {
-    return parsed.toBinary({}).buffer;
-  } finally {
-    parsed.destroy();
-  }
+/** The prebuilt WebAssembly bytes of the module. */
+export function graftWasmBytes(fma: boolean): Uint8Array {
+  const file = fma ? GRAFT_WASM_FILES.fma : GRAFT_WASM_FILES.plain;
+  if (!existsSync(file)) throw new Error(`Graft's wasm kernels are not built (${fileURLToPath(file)} is missing): run "npm run build"`);
+  return new Uint8Array(readFileSync(file));
 }
 
 /** Compiles the module once per process. Await it before the wasm training kernels run. */
 export function prepareGraftWasm(): Promise<Compiled> {
   compiling ??= (async () => {
     const fma = graftWasmUsesFma();
-    compiled = { module: new wasmApi.Module(await assembleGraftWasm(fma)), fma };
+    compiled = { module: new wasmApi.Module(graftWasmBytes(fma)), fma };
     return compiled;
   })();
   return compiling;
