@@ -1,6 +1,6 @@
 // The comparison of an experiment's arms: the numbers `graft compare --json`, the compare
-// view and every report show. Computed once, on the main side (main/services/compare.ts),
-// from the pure functions in analysis/.
+// view and every report show. Computed once, by analysis/comparison/ from the runs' series, which
+// main/services/compare.ts reads from the store.
 
 export interface MetricSummary {
   mean: number;

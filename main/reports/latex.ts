@@ -4,7 +4,7 @@
 import { escapeLatex as e } from './escape.ts';
 import type { SummaryModel } from './model.ts';
 import { slugOf } from './formats.ts';
-import { buildSummaryTable, type SummaryCell } from './summaryTable.ts';
+import { buildSummaryTable, type SummaryCell } from '../../analysis/comparison/summaryTable.ts';
 
 function cell(c: SummaryCell): string {
   const text = e(c.text);

@@ -2,10 +2,12 @@
 // compared on their own (so an arm's transfer gain is always against the scratch arm of its
 // own experiment), then listed together.
 import { groupBy } from '../../analysis/aggregate.ts';
+import { compareArms, isComparedRun } from '../../analysis/comparison/arms.ts';
+import { TRANSFER_CONVENTIONS } from '../../analysis/comparison/transfer.ts';
 import { ApiError } from '../../contract/errors.ts';
 import type { RunsComparison } from '../../contract/runsComparison.ts';
 import type { RunStore } from '../../db/store.ts';
-import { TRANSFER_CONVENTIONS, compareRunSet, isComparedRun } from './compare.ts';
+import { readComparisonInput } from './compare.ts';
 
 export const CROSS_EXPERIMENT_CONVENTION =
   'Runs from several experiments: each arm is compared with the scratch arm of its own experiment.';
@@ -23,7 +25,8 @@ export function compareRuns(store: RunStore, runIds: readonly number[]): RunsCom
     const experiment = store.getExperiment(experimentId);
     if (!experiment) continue;
     result.experiments.push({ id: experiment.id, name: experiment.name, kind: experiment.kind });
-    const { primary, arms } = compareRunSet(store, group);
+    const input = readComparisonInput(store, group);
+    const { primary, arms } = compareArms(input.runs, input.series);
     result.primary ??= primary;
     for (const arm of arms) result.arms.push(several ? { ...arm, name: `${experiment.name}: ${arm.name}` } : arm);
   }

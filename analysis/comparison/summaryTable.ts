@@ -1,9 +1,9 @@
 // The summary table every format prints: one row per (arm, budget), a column per metric with
 // mean ± std over seeds, and the transfer gain. Cells are text already formatted by
 // analysis/format.ts, plus flags (best in column, negative transfer) each format marks its way.
-import { formatGain, formatMeanStd, formatPercentDelta } from '../../analysis/format.ts';
-import { metricDirection, type MetricDirection } from '../../analysis/metricDirection.ts';
-import { compareBudgets } from '../../analysis/budgets.ts';
+import { formatGain, formatMeanStd, formatPercentDelta } from '../format.ts';
+import { metricDirection, type MetricDirection } from '../metricDirection.ts';
+import { compareBudgets } from '../budgets.ts';
 import type { ArmComparison, ExperimentComparison, GainSummary, MetricSummary } from '../../contract/compare.ts';
 
 export type SummaryColumn =

@@ -1,17 +1,24 @@
 // The multitask half of a comparison: per arm its architecture and weighting, Δm and the per-task
 // Δ against the single-task arm at the same budget, and the tasks that got worse. Built on the
-// arm summaries compareRunSet computes (test values at each task's own best validation epoch,
+// arm summaries compareArms computes (test values at each task's own best validation epoch,
 // mean ± std over seeds), so the per-task table and Δm read the very same numbers.
-import { deltaM, DELTA_M_CONVENTION, type DeltaMInput } from '../../analysis/deltaM.ts';
-import { metricDirection } from '../../analysis/metricDirection.ts';
-import { finiteOrNull } from '../../analysis/stats.ts';
-import { gainOfSummaries } from '../../analysis/transferGain.ts';
 import type { ArmComparison, MultitaskSummary } from '../../contract/compare.ts';
 import type { RunSummary } from '../../contract/model.ts';
 import { isMultitaskConfig, SINGLE_TASK } from '../../contract/specMultitask.ts';
-import { CLASSIFICATION_METRICS, REGRESSION_METRICS } from '../engine/multitask/metrics.ts';
+import { deltaM, DELTA_M_CONVENTION, type DeltaMInput } from '../deltaM.ts';
+import { metricDirection } from '../metricDirection.ts';
+import { finiteOrNull } from '../stats.ts';
+import { gainOfSummaries } from '../transferGain.ts';
+import { compareArms } from './arms.ts';
+import type { KindComparison } from './input.ts';
 
-/** The metric choosing a task's best validation epoch, as compare.ts's PRIMARY_PREFERENCE picks it. */
+/**
+ * The test metrics Δm averages over, in a fixed order: the ones the multitask engine logs
+ * (main/engine/multitask/metrics.ts), classification first, then regression.
+ */
+const DELTA_M_METRICS = ['accuracy', 'f1', 'mae', 'rmse'];
+
+/** The metric choosing a task's best validation epoch, as runValues.ts's PRIMARY_PREFERENCE picks it. */
 const SELECTED_BY: Record<string, string> = { accuracy: 'accuracy', f1: 'accuracy', mae: 'rmse', rmse: 'rmse' };
 
 export const MULTITASK_CONVENTIONS = [
@@ -21,22 +28,21 @@ export const MULTITASK_CONVENTIONS = [
   "Negative transfer: a task whose Δ is below 0 and whose selecting metric is worse than single-task by more than the seeds' noise (standard error of the difference).",
 ];
 
-function taskNames(runs: RunSummary[]): string[] {
+function taskNames(runs: readonly RunSummary[]): string[] {
   for (const run of runs) if (isMultitaskConfig(run.config)) return run.config.tasks.map((t) => t.name);
   return [];
 }
 
 /** Per task, the Δm metrics that were logged, in a fixed order. */
 function taskMetrics(tasks: string[], arms: ArmComparison[]): MultitaskSummary['tasks'] {
-  const known = [...CLASSIFICATION_METRICS, ...REGRESSION_METRICS];
   return tasks.map((name) => {
-    const metrics = known.filter((m) => arms.some((a) => `${name}/test/${m}` in a.metrics));
+    const metrics = DELTA_M_METRICS.filter((m) => arms.some((a) => `${name}/test/${m}` in a.metrics));
     return { name, metrics, selectedBy: SELECTED_BY[metrics[0] ?? ''] ?? 'loss', direction: Object.fromEntries(metrics.map((m) => [m, metricDirection(m)])) };
   });
 }
 
 /** Adds the multitask fields to the arms of a multitask experiment's comparison. */
-export function withMultitask(arms: ArmComparison[], runs: RunSummary[]): { arms: ArmComparison[]; multitask: MultitaskSummary } {
+export function withMultitask(arms: ArmComparison[], runs: readonly RunSummary[]): { arms: ArmComparison[]; multitask: MultitaskSummary } {
   const tasks = taskMetrics(taskNames(runs), arms);
   const configByArm = new Map<string, { architecture: string; weighting: string }>();
   for (const run of runs) {
@@ -77,3 +83,8 @@ export function withMultitask(arms: ArmComparison[], runs: RunSummary[]): { arms
   });
   return { arms: out, multitask: { convention: DELTA_M_CONVENTION, tasks } };
 }
+
+export const compareMultitask: KindComparison = ({ runs, series }) => {
+  const { primary, arms } = compareArms(runs, series);
+  return { primary, conventions: MULTITASK_CONVENTIONS, ...withMultitask(arms, runs) };
+};
