@@ -15,6 +15,7 @@ import { runCost, withPretraining, type RunCost } from '../runCost.ts';
 import { finiteOrNull, summarize } from '../stats.ts';
 import { transferGain } from '../transferGain.ts';
 import { compareArms, SCRATCH_ARM_STRATEGY, seedValues, type ArmGroup } from './arms.ts';
+import { markBest } from './bestCells.ts';
 import type { ComparisonOptions, KindComparison } from './input.ts';
 import { runLevelSeries } from './runValues.ts';
 
@@ -174,7 +175,7 @@ export const compareHeadToHead: KindComparison = ({ runs, series, sources, sourc
   return {
     primary,
     conventions: HEAD_TO_HEAD_CONVENTIONS,
-    arms: out,
+    arms: markBest(out, groups, primary),
     verdicts: primary ? verdictsFor(verdictGroups, primary, options.verdictMethod ?? 'paired-t') : [],
   };
 };

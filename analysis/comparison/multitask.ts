@@ -9,7 +9,8 @@ import { deltaM, DELTA_M_CONVENTION, type DeltaMInput } from '../deltaM.ts';
 import { metricDirection } from '../metricDirection.ts';
 import { finiteOrNull } from '../stats.ts';
 import { gainOfSummaries } from '../transferGain.ts';
-import { compareArms } from './arms.ts';
+import { compareArms, type ArmGroup } from './arms.ts';
+import { markBest } from './bestCells.ts';
 import type { KindComparison } from './input.ts';
 
 /**
@@ -41,6 +42,36 @@ function taskMetrics(tasks: string[], arms: ArmComparison[]): MultitaskSummary['
   });
 }
 
+/** Δm's input for one arm: per task and metric, the baseline's mean and the arm's value (`valueOf` a key). */
+function deltaMInput(tasks: MultitaskSummary['tasks'], base: ArmComparison, valueOf: (key: string) => number): DeltaMInput {
+  const input: Record<string, Record<string, { baseline: number; multitask: number; higherIsBetter: boolean }>> = {};
+  for (const task of tasks) {
+    input[task.name] = Object.fromEntries(
+      task.metrics.map((m) => {
+        const key = `${task.name}/test/${m}`;
+        return [m, { baseline: base.metrics[key]?.mean ?? Number.NaN, multitask: valueOf(key), higherIsBetter: metricDirection(m) === 'max' }];
+      }),
+    );
+  }
+  return input;
+}
+
+/**
+ * Per arm (by index), its Δm seed by seed against the baseline's means, which best-marking needs
+ * to tell a lead from noise. Δm is linear in the arm's values, so these average to the arm's Δm.
+ */
+function deltaMBySeed(arms: readonly ArmComparison[], groups: readonly ArmGroup[], tasks: MultitaskSummary['tasks']): Map<number, Map<number, number>> {
+  const baselineByBudget = new Map(arms.filter((a) => a.name === SINGLE_TASK).map((a) => [a.budget, a]));
+  const bySeed = new Map<number, Map<number, number>>();
+  arms.forEach((arm, i) => {
+    const base = baselineByBudget.get(arm.budget);
+    const group = groups[i];
+    if (!base || !group) return;
+    bySeed.set(i, new Map([...group.values].map(([seed, values]) => [seed, deltaM(deltaMInput(tasks, base, (key) => values.get(key) ?? Number.NaN)).deltaM])));
+  });
+  return bySeed;
+}
+
 /** Adds the multitask fields to the arms of a multitask experiment's comparison. */
 export function withMultitask(arms: ArmComparison[], runs: readonly RunSummary[]): { arms: ArmComparison[]; multitask: MultitaskSummary } {
   const tasks = taskMetrics(taskNames(runs), arms);
@@ -55,16 +86,7 @@ export function withMultitask(arms: ArmComparison[], runs: readonly RunSummary[]
     const base = baselineByBudget.get(arm.budget);
     const fields: ArmComparison = { ...arm, baseline: isBaseline, architecture: config?.architecture ?? 'unknown', weighting: config?.weighting ?? 'unknown' };
     if (!base) return { ...fields, deltaM: null, perTaskDelta: Object.fromEntries(tasks.map((t) => [t.name, null])), negativeTransfer: [] };
-    const input: Record<string, Record<string, { baseline: number; multitask: number; higherIsBetter: boolean }>> = {};
-    for (const task of tasks) {
-      input[task.name] = Object.fromEntries(
-        task.metrics.map((m) => {
-          const key = `${task.name}/test/${m}`;
-          return [m, { baseline: base.metrics[key]?.mean ?? Number.NaN, multitask: arm.metrics[key]?.mean ?? Number.NaN, higherIsBetter: metricDirection(m) === 'max' }];
-        }),
-      );
-    }
-    const result = deltaM(input as DeltaMInput);
+    const result = deltaM(deltaMInput(tasks, base, (key) => arm.metrics[key]?.mean ?? Number.NaN));
     const negativeTransfer = tasks
       .filter((task) => {
         const key = `${task.name}/test/${task.selectedBy}`;
@@ -85,6 +107,8 @@ export function withMultitask(arms: ArmComparison[], runs: readonly RunSummary[]
 }
 
 export const compareMultitask: KindComparison = ({ runs, series }) => {
-  const { primary, arms } = compareArms(runs, series);
-  return { primary, conventions: MULTITASK_CONVENTIONS, ...withMultitask(arms, runs) };
+  const { primary, arms, groups } = compareArms(runs, series);
+  const { arms: withDeltas, multitask } = withMultitask(arms, runs);
+  const marked = markBest(withDeltas, groups, primary, deltaMBySeed(withDeltas, groups, multitask.tasks));
+  return { primary, conventions: MULTITASK_CONVENTIONS, arms: marked, multitask };
 };

@@ -1,5 +1,6 @@
 // A transfer experiment's comparison: the arms with their gain over scratch, nothing more.
 import { compareArms } from './arms.ts';
+import { markBest } from './bestCells.ts';
 import type { KindComparison } from './input.ts';
 
 export const TRANSFER_CONVENTIONS = [
@@ -9,6 +10,6 @@ export const TRANSFER_CONVENTIONS = [
 ];
 
 export const compareTransfer: KindComparison = ({ runs, series }) => {
-  const { primary, arms } = compareArms(runs, series);
-  return { primary, conventions: TRANSFER_CONVENTIONS, arms };
+  const { primary, arms, groups } = compareArms(runs, series);
+  return { primary, conventions: TRANSFER_CONVENTIONS, arms: markBest(arms, groups, primary) };
 };

@@ -2,7 +2,8 @@
 // compared on their own (so an arm's transfer gain is always against the scratch arm of its
 // own experiment), then listed together.
 import { groupBy } from '../../analysis/aggregate.ts';
-import { compareArms, isComparedRun } from '../../analysis/comparison/arms.ts';
+import { compareArms, isComparedRun, type ArmGroup } from '../../analysis/comparison/arms.ts';
+import { markBest } from '../../analysis/comparison/bestCells.ts';
 import { TRANSFER_CONVENTIONS } from '../../analysis/comparison/transfer.ts';
 import { ApiError } from '../../contract/errors.ts';
 import type { RunsComparison } from '../../contract/runsComparison.ts';
@@ -21,14 +22,17 @@ export function compareRuns(store: RunStore, runIds: readonly number[]): RunsCom
   const several = byExperiment.size > 1;
   const result: RunsComparison = { experiments: [], primary: null, conventions: [...TRANSFER_CONVENTIONS], arms: [] };
   if (several) result.conventions.push(CROSS_EXPERIMENT_CONVENTION);
+  const groups: ArmGroup[] = [];
   for (const [experimentId, group] of byExperiment) {
     const experiment = store.getExperiment(experimentId);
     if (!experiment) continue;
     result.experiments.push({ id: experiment.id, name: experiment.name, kind: experiment.kind });
     const input = readComparisonInput(store, group);
-    const { primary, arms } = compareArms(input.runs, input.series);
+    const { primary, arms, groups: seeds } = compareArms(input.runs, input.series);
     result.primary ??= primary;
+    groups.push(...seeds);
     for (const arm of arms) result.arms.push(several ? { ...arm, name: `${experiment.name}: ${arm.name}` } : arm);
   }
-  return result;
+  // Marked across the listed arms, as the table shows them side by side.
+  return { ...result, arms: markBest(result.arms, groups, result.primary) };
 }
