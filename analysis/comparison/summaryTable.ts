@@ -56,7 +56,7 @@ export function metricColumnKeys(arms: readonly ArmComparison[], primaryKey: str
   });
 }
 
-function metricColumns(comparison: ExperimentComparison, splits: readonly string[] | undefined): SummaryColumn[] {
+function metricColumns(comparison: TabulatedComparison, splits: readonly string[] | undefined): SummaryColumn[] {
   return metricColumnKeys(comparison.arms, comparison.primary?.key ?? null).flatMap((key): SummaryColumn[] => {
     const [task = '', split = '', ...rest] = key.split('/');
     const metric = rest.join('/');
@@ -109,7 +109,10 @@ function bestId(column: SummaryColumn): string | null {
 }
 
 /** `splits` keeps only metric columns of those splits (LaTeX prints the test split, as papers do). */
-export function buildSummaryTable(comparison: ExperimentComparison, options: { splits?: readonly string[] } = {}): SummaryTable {
+/** What the table reads of a comparison: an experiment's, or selected runs' (RunsComparison). */
+export type TabulatedComparison = Pick<ExperimentComparison, 'primary' | 'conventions' | 'arms' | 'verdicts'>;
+
+export function buildSummaryTable(comparison: TabulatedComparison, options: { splits?: readonly string[] } = {}): SummaryTable {
   const columns: SummaryColumn[] = [
     { kind: 'arm', label: 'Arm' },
     { kind: 'budget', label: 'Budget' },

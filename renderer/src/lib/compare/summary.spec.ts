@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { buildSummaryTable } from '../../../../analysis/comparison/summaryTable.ts';
 import type { ArmComparison } from '../../../../contract/compare.ts';
-import { GAIN_COLUMN, bestPerColumn, summaryColumns } from './summary.ts';
+import { GAIN_COLUMN, isMarkedBest } from './summary.ts';
 
 function arm(name: string, metrics: Record<string, number>, gain: number | null = null, best: string[] = []): ArmComparison {
   return {
@@ -25,21 +26,24 @@ describe('summary table', () => {
     arm('feature-extraction', { 't/test/accuracy': 0.72, 't/train/loss': 0.4, 't/val/accuracy': 0.6 }, 0.12),
     arm('hurt', { 't/test/accuracy': 0.5, 't/train/loss': 0.2 }, -0.1, ['t/train/loss']),
   ];
+  const comparison = (primaryKey: string) => ({
+    primary: { task: 't', metric: primaryKey.split('/')[2]!, direction: 'max' as const, key: primaryKey },
+    conventions: [],
+    arms,
+  });
+  const metricKeys = (primaryKey: string) => buildSummaryTable(comparison(primaryKey)).columns.flatMap((c) => (c.kind === 'metric' ? [c.key] : []));
 
   it('orders columns primary first, then test, val, train', () => {
-    expect(summaryColumns(arms, 't/test/accuracy')).toEqual(['t/test/accuracy', 't/val/accuracy', 't/train/loss']);
-    expect(summaryColumns(arms, 't/val/accuracy')[0]).toBe('t/val/accuracy');
+    expect(metricKeys('t/test/accuracy')).toEqual(['t/test/accuracy', 't/val/accuracy', 't/train/loss']);
+    expect(metricKeys('t/val/accuracy')[0]).toBe('t/val/accuracy');
   });
 
   it("shows the comparison's marks per column and ranks nothing itself", () => {
-    const best = bestPerColumn(arms, summaryColumns(arms, null));
-    expect(best.get('t/test/accuracy')).toBeUndefined();
-    expect(best.get('t/train/loss')).toEqual(new Set([3]));
-    expect(best.get('t/val/accuracy')).toEqual(new Set([1]));
-    expect(best.get(GAIN_COLUMN)).toBeUndefined();
-  });
-
-  it('marks nothing in a column with fewer than two values', () => {
-    expect(bestPerColumn([arms[0] as ArmComparison], ['t/test/accuracy']).size).toBe(0);
+    const table = buildSummaryTable(comparison('t/test/accuracy'));
+    const marked = table.columns.flatMap((column, c) => table.rows.flatMap((row) => (row.cells[c]?.best ? [`${row.arm.name} ${column.kind === 'metric' ? column.key : column.kind}`] : [])));
+    expect(marked.sort()).toEqual(['fine-tune t/val/accuracy', 'hurt t/train/loss']);
+    expect(isMarkedBest(arms[1], 't/val/accuracy')).toBe(true);
+    expect(isMarkedBest(arms[1], 't/test/accuracy')).toBe(false);
+    expect(isMarkedBest(arms[2], GAIN_COLUMN)).toBe(false);
   });
 });
