@@ -17,11 +17,12 @@ import { transferGain } from '../transferGain.ts';
 import { compareArms, SCRATCH_ARM_STRATEGY, seedValues, type ArmGroup } from './arms.ts';
 import { markBest } from './bestCells.ts';
 import type { ComparisonOptions, KindComparison } from './input.ts';
-import { runLevelSeries } from './runValues.ts';
+import { EPOCH_TIE_CONVENTION, runLevelSeries } from './runValues.ts';
 
 const HEAD_TO_HEAD_CONVENTIONS = [
   'Values are mean ± sample std over seeds (n = seeds with a completed run).',
   'Every arm is scored on the same target test rows, at the epoch with the best validation value of the target task (task "target").',
+  EPOCH_TIE_CONVENTION,
   'Gain vs scratch = metric(arm) − metric(scratch) at the same label budget, positive = better; negative = worse by more than the standard error of the difference.',
   'Verdicts: per budget, the best transfer arm vs the best multitask arm, and each vs scratch; difference a − b paired by seed, mean with a 95% CI (paired t-test unless a bootstrap was asked for); a winner is named only when the CI excludes 0.',
   'Cost, mean over seeds: wall time = Σ epoch time (training + evaluation); samples = examples trained on, summed over epochs; transfer arms include their pretraining run of the same seed. Trainable params = weights trained on the target (max over epochs).',

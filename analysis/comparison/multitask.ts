@@ -12,6 +12,7 @@ import { gainOfSummaries } from '../transferGain.ts';
 import { compareArms, type ArmGroup } from './arms.ts';
 import { markBest } from './bestCells.ts';
 import type { KindComparison } from './input.ts';
+import { EPOCH_TIE_CONVENTION } from './runValues.ts';
 
 /**
  * The test metrics Δm averages over, in a fixed order: the ones the multitask engine logs
@@ -25,6 +26,7 @@ const SELECTED_BY: Record<string, string> = { accuracy: 'accuracy', f1: 'accurac
 export const MULTITASK_CONVENTIONS = [
   'Values are mean ± sample std over seeds (n = seeds with a completed run).',
   "train = last epoch; val = best epoch; test = at each task's own best validation epoch (accuracy for classification, RMSE for regression).",
+  EPOCH_TIE_CONVENTION,
   `${DELTA_M_CONVENTION}. Δm = 100% · (1/T) Σ_t (1/M_t) Σ_m (−1)^{w_tm} (B_tm − N_tm) / B_tm over the test metrics accuracy and macro-F1 (classification) or MAE and RMSE (regression), B = the single-task arm at the same budget (means over seeds).`,
   "Negative transfer: a task whose Δ is below 0 and whose selecting metric is worse than single-task by more than the seeds' noise (standard error of the difference).",
 ];

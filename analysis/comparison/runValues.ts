@@ -5,6 +5,10 @@ import { RUN_LEVEL_TASK, type Series } from '../../contract/model.ts';
 import { metricDirection, runMetrics } from '../runMetrics.ts';
 import { lastValueAt } from '../seriesPoints.ts';
 
+/** Printed with every comparison: how the best validation epoch is chosen when values tie. */
+export const EPOCH_TIE_CONVENTION =
+  "Best epoch ties (the same validation value at several epochs) go to the lower validation loss, then to the later epoch.";
+
 /** Which metric decides the best epoch and the gain, in order of preference. */
 const PRIMARY_PREFERENCE = ['accuracy', 'f1', 'rmse', 'mae', 'loss'];
 
@@ -38,7 +42,10 @@ export function runValues(tasks: RunSeries): Map<string, number> {
     const primary = primaryMetricOf(metrics.keys());
     const primarySplits = primary ? metrics.get(primary) : undefined;
     const selection = primary && primarySplits
-      ? runMetrics({ train: primarySplits.get('train'), val: primarySplits.get('val'), test: primarySplits.get('test') }, metricDirection(primary))
+      ? runMetrics(
+          { val: primarySplits.get('val'), test: primarySplits.get('test'), valLoss: metrics.get('loss')?.get('val') },
+          metricDirection(primary),
+        )
       : null;
     const bestEpoch = selection?.bestEpoch ?? null;
     for (const [metric, splits] of metrics) {
