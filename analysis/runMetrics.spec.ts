@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isBetter, metricDirection, orientDifference } from './metricDirection.ts';
 import { mulberry32, randomInt } from './random.ts';
-import { metricPointIndices, runMetrics, seriesMetrics } from './runMetrics.ts';
+import { metricPointIndices, runMetrics, selectBestEpoch, seriesMetrics } from './runMetrics.ts';
 import { lastValueAt } from './seriesPoints.ts';
 
 const NaN_ = Number.NaN;
@@ -57,9 +57,10 @@ describe('seriesMetrics', () => {
     expect(seriesMetrics(loss, 'min')).toMatchObject({ best: 1.2, bestEpoch: 2, last: 1.5, min: 1.2, max: 2.0 });
   });
 
-  it('breaks ties toward the earliest epoch, whatever the logging order', () => {
-    expect(seriesMetrics({ epoch: [1, 2, 3, 4], value: [0.6, 0.8, 0.8, 0.7] }, 'max').bestEpoch).toBe(2);
-    expect(seriesMetrics({ epoch: [4, 3, 2], value: [0.8, 0.8, 0.5] }, 'max').bestEpoch).toBe(3);
+  it('breaks ties toward the later epoch, whatever the logging order', () => {
+    // Rule changed from "earliest" (#16): the later epoch trained longer for the same value.
+    expect(seriesMetrics({ epoch: [1, 2, 3, 4], value: [0.6, 0.8, 0.8, 0.7] }, 'max').bestEpoch).toBe(3);
+    expect(seriesMetrics({ epoch: [4, 3, 2], value: [0.8, 0.8, 0.5] }, 'max').bestEpoch).toBe(4);
   });
 
   it('skips NaN for best/min/max but reports a NaN last value as NaN', () => {
@@ -87,12 +88,32 @@ describe('runMetrics', () => {
   const test = { epoch: [1, 2, 3, 4], value: [0.58, 0.71, 0.74, 0.72] };
 
   it('reports the test metric at the best validation epoch, not the best test value', () => {
-    // Val peaks at 0.75 on epochs 2 and 3; the tie goes to epoch 2, where test is 0.71
-    // (best test, 0.74 at epoch 3, must not be reported).
+    // Val peaks at 0.75 on epochs 2 and 3; without a loss the tie goes to the later epoch 3,
+    // where test is 0.74; with a test series whose best (0.80) is at epoch 1, that must not be reported.
     const m = runMetrics({ val, test }, 'max');
-    expect(m.bestEpoch).toBe(2);
-    expect(m.testAtBestVal).toBe(0.71);
-    expect(m.test.best).toBe(0.74);
+    expect(m.bestEpoch).toBe(3);
+    expect(m.testAtBestVal).toBe(0.74);
+    const later = runMetrics({ val, test: { epoch: [1, 2, 3, 4], value: [0.8, 0.71, 0.74, 0.72] } }, 'max');
+    expect(later.testAtBestVal).toBe(0.74);
+    expect(later.test.best).toBe(0.8);
+  });
+
+  it('breaks validation ties by the lower validation loss, then the later epoch', () => {
+    // Val accuracy 0.75 at epochs 2, 3 and 5. Loss at those epochs: 0.40, 0.35, 0.35 → epochs 3
+    // and 5 tie on loss too, the later (5) wins; with loss 0.30 at epoch 2 epoch 2 wins.
+    const tiedVal = { epoch: [1, 2, 3, 4, 5], value: [0.6, 0.75, 0.75, 0.7, 0.75] };
+    const tiedTest = { epoch: [1, 2, 3, 4, 5], value: [0.5, 0.61, 0.62, 0.63, 0.64] };
+    const loss = (at2: number) => ({ epoch: [1, 2, 3, 4, 5], value: [0.9, at2, 0.35, 0.33, 0.35] });
+    const bothTie = runMetrics({ val: tiedVal, test: tiedTest, valLoss: loss(0.4) }, 'max');
+    expect(bothTie.bestEpoch).toBe(5);
+    expect(bothTie.testAtBestVal).toBe(0.64);
+    const lowLoss = runMetrics({ val: tiedVal, test: tiedTest, valLoss: loss(0.3) }, 'max');
+    expect(lowLoss.bestEpoch).toBe(2);
+    expect(lowLoss.testAtBestVal).toBe(0.61);
+    // Epoch 4's loss (0.33) is lowest overall but its accuracy is not tied: it is never chosen.
+    expect(selectBestEpoch(tiedVal, 'max', loss(0.4))).toBe(5);
+    // A tied epoch without a loss value loses to one with it.
+    expect(selectBestEpoch(tiedVal, 'max', { epoch: [2], value: [0.5] })).toBe(2);
   });
 
   it('uses the end-of-epoch value when a split is logged several times per epoch', () => {

@@ -17,7 +17,10 @@ export interface SeriesMetrics {
   lastEpoch: number | null;
   /** Best finite value in the metric's direction; NaN when there is none. */
   best: number;
-  /** Epoch of `best`; ties go to the earliest epoch (fewer epochs for the same result). */
+  /**
+   * Epoch of `best`; ties go to the later epoch (the model trained longer for the same value).
+   * runMetrics breaks validation ties by validation loss first (selectBestEpoch).
+   */
   bestEpoch: number | null;
   /** Smallest and largest finite values, NaN when there are none. */
   min: number;
@@ -28,13 +31,18 @@ export interface RunSplits {
   train?: PointSeries;
   val?: PointSeries;
   test?: PointSeries;
+  /**
+   * The validation loss, to break ties of the selecting metric (accuracy ties often on small
+   * validation sets): among tied epochs the lowest validation loss wins, then the later epoch.
+   */
+  valLoss?: PointSeries;
 }
 
 export interface RunMetrics {
   train: SeriesMetrics;
   val: SeriesMetrics;
   test: SeriesMetrics;
-  /** The epoch selected by the validation metric (val.bestEpoch); null without validation values. */
+  /** The epoch selected by the validation metric (selectBestEpoch); null without validation values. */
   bestEpoch: number | null;
   /**
    * The test value logged last at `bestEpoch`; NaN when there is no best epoch or the test split
@@ -70,9 +78,9 @@ export function seriesMetrics(series: PointSeries | undefined, direction: Metric
     n++;
     if (value < min) min = value;
     if (value > max) max = value;
-    // Epochs are compared explicitly so ties resolve to the earliest epoch in any logging order.
-    const tiesEarlier = value === best && bestEpoch !== null && epoch < bestEpoch;
-    if (bestEpoch === null || isBetter(value, best, direction) || tiesEarlier) {
+    // Epochs are compared explicitly so ties resolve to the later epoch in any logging order.
+    const tiesLater = value === best && bestEpoch !== null && epoch > bestEpoch;
+    if (bestEpoch === null || isBetter(value, best, direction) || tiesLater) {
       best = value;
       bestEpoch = epoch;
     }
@@ -118,12 +126,41 @@ export function metricPointIndices(epoch: ArrayLike<number>, value: ArrayLike<nu
   return [...indices].sort((a, b) => a - b);
 }
 
-/** One run's numbers for one (task, metric), with the epoch chosen by validation. */
+/**
+ * The epoch model selection picks: the best validation value of the metric; among epochs tied
+ * on it, the lowest validation loss (its value at the epoch's end); then the later epoch.
+ * Without a loss series (or where it is missing at a tied epoch) only the later-epoch rule applies.
+ */
+export function selectBestEpoch(
+  val: PointSeries | undefined,
+  direction: MetricDirection,
+  valLoss?: PointSeries,
+): number | null {
+  const { best, bestEpoch } = seriesMetrics(val, direction);
+  if (!val || bestEpoch === null || !valLoss) return bestEpoch;
+  const tied = new Set<number>();
+  const count = Math.min(val.epoch.length, val.value.length);
+  for (let i = 0; i < count; i++) if (val.value[i] === best) tied.add(val.epoch[i] as number);
+  let chosen = bestEpoch;
+  let chosenLoss = lastValueAt(valLoss.epoch, valLoss.value, chosen);
+  for (const epoch of tied) {
+    const loss = lastValueAt(valLoss.epoch, valLoss.value, epoch);
+    if (!Number.isFinite(loss)) continue;
+    const lower = !Number.isFinite(chosenLoss) || loss < chosenLoss;
+    if (lower || (loss === chosenLoss && epoch > chosen)) {
+      chosen = epoch;
+      chosenLoss = loss;
+    }
+  }
+  return chosen;
+}
+
+/** One run's numbers for one (task, metric), with the epoch chosen by validation (selectBestEpoch). */
 export function runMetrics(splits: RunSplits, direction: MetricDirection): RunMetrics {
   const train = seriesMetrics(splits.train, direction);
   const val = seriesMetrics(splits.val, direction);
   const test = seriesMetrics(splits.test, direction);
-  const bestEpoch = val.bestEpoch;
+  const bestEpoch = selectBestEpoch(splits.val, direction, splits.valLoss);
   const atBest =
     bestEpoch === null || !splits.test ? Number.NaN : lastValueAt(splits.test.epoch, splits.test.value, bestEpoch);
   return { train, val, test, bestEpoch, testAtBestVal: Number.isFinite(atBest) ? atBest : Number.NaN };

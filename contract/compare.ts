@@ -1,6 +1,6 @@
 // The comparison of an experiment's arms: the numbers `graft compare --json`, the compare
-// view and every report show. Computed once, on the main side (main/services/compare.ts),
-// from the pure functions in analysis/.
+// view and every report show. Computed once, by analysis/comparison/ from the runs' series, which
+// main/services/compare.ts reads from the store.
 
 export interface MetricSummary {
   mean: number;
@@ -32,6 +32,12 @@ export interface ArmComparison {
   metrics: Record<string, MetricSummary>;
   /** Against the scratch arm at the same budget, on the primary metric; null for baselines or without scratch. */
   transferGain: GainSummary | null;
+  /**
+   * The columns where this arm is marked best at its budget (★ in the app, bold in reports, ★ in
+   * the CLI): metric keys, 'transferGain', 'gainVsBaseline', 'deltaM'. Best = ahead of the runner-up
+   * with the 95% interval of the difference above 0 (analysis/comparison/best.ts).
+   */
+  best?: string[];
   // Multitask experiments only (absent for transfer):
   /** The arm's architecture: hard-sharing, soft-sharing, cross-stitch, or single-task for the baseline. */
   architecture?: string;

@@ -3,7 +3,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openStore } from '../db/open.ts';
-import { exportReport } from '../main/reports/export.ts';
+import { exportReport } from '../main/services/exportReport.ts';
 import { compareExperiment } from '../main/services/compare.ts';
 import { seedHeadToHead } from './support/seedMultitask.ts';
 import { tempDir } from './support/seed.ts';

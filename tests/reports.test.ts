@@ -33,7 +33,7 @@ afterAll(() => store.close());
 
 async function exported(format: ReportFormat, fileName: string): Promise<{ dir: string; path: string; written: string[] }> {
   const dir = tempDir('graft-report-out-');
-  const output = await produceReport(store, reportExperiment(store, seeded.experimentId), format, fileName);
+  const output = await produceReport(store, reportExperiment(store, seeded.experimentId), comparison, format, fileName);
   const written = writeReportFiles(dir, output);
   return { dir, path: join(dir, fileName), written };
 }

@@ -2,7 +2,8 @@
 import { formatGain, formatMeanStd } from '../../analysis/format.ts';
 import type { ExperimentComparison } from '../../contract/compare.ts';
 import type { CliIO } from './command.ts';
-import { printConventions, printHeading } from './comparisonText.ts';
+import { GAIN_COLUMN } from '../../analysis/comparison/bestCells.ts';
+import { printConventions, printHeading, withBestMark } from './comparisonText.ts';
 import { printHeadToHeadComparison } from './headToHeadTable.ts';
 import { printMultitaskComparison } from './multitaskTable.ts';
 import { formatTable } from './table.ts';
@@ -21,8 +22,8 @@ export function printComparison(io: CliIO, comparison: ExperimentComparison): vo
           arm.name,
           arm.budget,
           String(arm.runs),
-          m ? formatMeanStd(m, primary.metric) : '—',
-          arm.baseline ? 'baseline' : arm.transferGain ? formatGain(arm.transferGain, primary.metric) : '—',
+          m ? withBestMark(formatMeanStd(m, primary.metric), arm, primary.key) : '—',
+          arm.baseline ? 'baseline' : arm.transferGain ? withBestMark(formatGain(arm.transferGain, primary.metric), arm, GAIN_COLUMN) : '—',
           arm.transferGain?.negative ? 'NEGATIVE TRANSFER' : '',
         ];
       }),

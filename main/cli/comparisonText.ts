@@ -1,6 +1,7 @@
-// The lines every `graft compare` printout shares: which experiment, which metric, and the
-// conventions its numbers follow.
-import type { ExperimentComparison, PrimaryMetric } from '../../contract/compare.ts';
+// The lines every `graft compare` printout shares: which experiment, which metric, the
+// conventions its numbers follow, and the comparison's best mark (★).
+import { BEST_RULE } from '../../analysis/comparison/bestCells.ts';
+import type { ArmComparison, ExperimentComparison, PrimaryMetric } from '../../contract/compare.ts';
 import type { CliIO } from './command.ts';
 
 export function experimentTitle(comparison: ExperimentComparison): string {
@@ -19,7 +20,13 @@ export function printHeading(io: CliIO, comparison: ExperimentComparison): Prima
   return primary;
 }
 
+/** The cell's text with the comparison's best mark, when it marked this arm best in `column`. */
+export function withBestMark(text: string, arm: ArmComparison, column: string): string {
+  return arm.best?.includes(column) ? `${text} ★` : text;
+}
+
 export function printConventions(io: CliIO, comparison: ExperimentComparison): void {
   io.out('');
   for (const line of comparison.conventions) io.out(`· ${line}`);
+  io.out(`· ★ ${BEST_RULE}`);
 }

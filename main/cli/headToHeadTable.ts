@@ -3,7 +3,8 @@
 import { formatGain, formatMeanStd } from '../../analysis/format.ts';
 import type { Approach, ArmComparison, ExperimentComparison, PrimaryMetric } from '../../contract/compare.ts';
 import type { CliIO } from './command.ts';
-import { printConventions, printHeading } from './comparisonText.ts';
+import { VS_BASELINE_COLUMN } from '../../analysis/comparison/bestCells.ts';
+import { printConventions, printHeading, withBestMark } from './comparisonText.ts';
 import { formatTable } from './table.ts';
 
 const ORDER: Approach[] = ['baseline', 'transfer', 'multitask'];
@@ -21,8 +22,8 @@ function row(arm: ArmComparison, primary: PrimaryMetric): string[] {
     arm.name,
     arm.budget,
     String(arm.runs),
-    m ? formatMeanStd(m, primary.metric) : '—',
-    arm.approach === 'baseline' ? 'baseline' : gain ? `${formatGain(gain, primary.metric)}${gain.negative ? ' (worse)' : ''}` : '—',
+    m ? withBestMark(formatMeanStd(m, primary.metric), arm, primary.key) : '—',
+    arm.approach === 'baseline' ? 'baseline' : gain ? withBestMark(`${formatGain(gain, primary.metric)}${gain.negative ? ' (worse)' : ''}`, arm, VS_BASELINE_COLUMN) : '—',
     count(arm.cost?.wallSeconds, 1),
     count(arm.cost?.samples),
     count(arm.cost?.trainableParams),

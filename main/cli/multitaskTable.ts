@@ -3,7 +3,8 @@
 import { formatMeanStd, formatPercentDelta } from '../../analysis/format.ts';
 import type { ArmComparison, ExperimentComparison, MultitaskSummary } from '../../contract/compare.ts';
 import type { CliIO } from './command.ts';
-import { experimentTitle, printConventions } from './comparisonText.ts';
+import { DELTA_M_COLUMN } from '../../analysis/comparison/bestCells.ts';
+import { experimentTitle, printConventions, withBestMark } from './comparisonText.ts';
 import { formatTable } from './table.ts';
 
 
@@ -11,7 +12,7 @@ function metricTable(arms: ArmComparison[], summary: MultitaskSummary): string {
   const columns = summary.tasks.flatMap((t) => t.metrics.map((m) => ({ key: `${t.name}/test/${m}`, metric: m, label: `${t.name} ${m}` })));
   return formatTable(
     ['arm', 'budget', 'seeds', ...columns.map((c) => c.label)],
-    arms.map((arm) => [arm.name, arm.budget, String(arm.runs), ...columns.map((c) => (arm.metrics[c.key] ? formatMeanStd(arm.metrics[c.key]!, c.metric) : '—'))]),
+    arms.map((arm) => [arm.name, arm.budget, String(arm.runs), ...columns.map((c) => (arm.metrics[c.key] ? withBestMark(formatMeanStd(arm.metrics[c.key]!, c.metric), arm, c.key) : '—'))]),
   );
 }
 
@@ -24,7 +25,7 @@ function deltaTable(arms: ArmComparison[], summary: MultitaskSummary): string {
       arm.architecture ?? '—',
       arm.weighting ?? '—',
       arm.budget,
-      arm.baseline ? 'baseline' : formatPercentDelta(arm.deltaM),
+      arm.baseline ? 'baseline' : withBestMark(formatPercentDelta(arm.deltaM), arm, DELTA_M_COLUMN),
       ...tasks.map((t) => (arm.baseline ? '' : formatPercentDelta(arm.perTaskDelta?.[t]))),
       arm.negativeTransfer && arm.negativeTransfer.length > 0 ? `NEGATIVE TRANSFER: ${arm.negativeTransfer.join(', ')}` : '',
     ]),

@@ -1,5 +1,6 @@
 // Plain-text tables for the terminal: columns padded to their widest cell, numbers right-aligned.
-const NUMERIC = /^[-+]?[\d.,]+%?( ± [\d.,]+%?)?$/;
+// A trailing ★ is the comparison's best mark: the number stays right-aligned with its column.
+const NUMERIC = /^[-+]?[\d.,]+%?( ± [\d.,]+%?)?( ★)?$/;
 
 export function formatTable(header: string[], rows: string[][]): string {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));

@@ -3,7 +3,7 @@
 // long format at full resolution: never downsampled, one row per stored point.
 import { csvLine } from './escape.ts';
 import type { ReportModel } from './model.ts';
-import { buildSummaryTable } from './summaryTable.ts';
+import { buildSummaryTable } from '../../analysis/comparison/summaryTable.ts';
 
 const SERIES_HEADER = ['run', 'arm', 'seed', 'budget', 'task', 'split', 'metric', 'epoch', 'step', 'time', 'value'] as const;
 

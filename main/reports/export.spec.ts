@@ -5,6 +5,7 @@ import { produceReport } from './export.ts';
 import { contentBuffer } from './files.ts';
 import { renderLatex } from './latex.ts';
 import { buildReportModel, reportExperiment } from './model.ts';
+import { compareExperimentRow } from '../services/compare.ts';
 import { seedReportStore } from './testing.ts';
 
 let store: RunStore | undefined;
@@ -24,17 +25,20 @@ const withoutDate = (tex: string) => tex.replace(/generated \S+ by/, 'generated 
 describe('produceReport tex', () => {
   it('reads only series overviews, never every stored point, and renders the same table', async () => {
     const { store, readSeries, experimentId } = seededStore();
-    const output = await produceReport(store, reportExperiment(store, experimentId), 'tex', 'table.tex');
+    const experiment = reportExperiment(store, experimentId);
+    const comparison = compareExperimentRow(store, experiment);
+    const output = await produceReport(store, experiment, comparison, 'tex', 'table.tex');
     expect(readSeries).toHaveBeenCalled();
     expect(fullReads(readSeries)).toEqual([]);
     const tex = contentBuffer(output.main.content).toString('utf8');
     expect(tex).toContain('\\begin{tabular}');
-    expect(withoutDate(tex)).toBe(withoutDate(renderLatex(buildReportModel(store, reportExperiment(store, experimentId)))));
+    expect(withoutDate(tex)).toBe(withoutDate(renderLatex(buildReportModel(store, experiment, comparison))));
   });
 
   it('is told apart from a format that does need every point (the control)', async () => {
     const { store, readSeries, experimentId } = seededStore();
-    await produceReport(store, reportExperiment(store, experimentId), 'csv', 'table.csv');
+    const experiment = reportExperiment(store, experimentId);
+    await produceReport(store, experiment, compareExperimentRow(store, experiment), 'csv', 'table.csv');
     expect(fullReads(readSeries).length).toBeGreaterThan(0);
   });
 });

@@ -1,20 +1,21 @@
 // One entry point for every report format: read the model once, draw the charts when the format
 // shows them, render, and hand back the files (the main one and its attachments). The CLI writes
-// them to disk; the API sends them as base64 for the app's save dialog.
+// them to disk; the API (main/services/exportReport.ts) sends them as base64 for the app's save
+// dialog. Both hand in the comparison, which the reports render and never compute.
 //
 // The chart, HTML and PDF renderers are loaded on demand: canvas, Chart.js and PDFKit take about a
 // second to import, and every `graft` command (and the app's start) imports this file.
-import type { ReportFile } from '../../contract/api.ts';
+import type { ExperimentComparison } from '../../contract/compare.ts';
 import type { ExperimentDetail } from '../../contract/model.ts';
 import type { RunStore } from '../../db/store.ts';
 import type { RenderedChart } from './charts/render.ts';
 import { chartSpecs } from './charts/specs.ts';
 import { renderSummaryCsv, seriesCsvChunks } from './csv.ts';
-import { contentBuffer, type ReportOutput } from './files.ts';
-import { FORMAT_INFO, stemOf, suggestedFileName, type ReportFormat } from './formats.ts';
+import type { ReportOutput } from './files.ts';
+import { FORMAT_INFO, stemOf, type ReportFormat } from './formats.ts';
 import { renderLatex } from './latex.ts';
 import { renderMarkdown } from './markdown.ts';
-import { buildReportModel, buildSummaryModel, reportExperiment, type ReportModel } from './model.ts';
+import { buildReportModel, buildSummaryModel, type ReportModel } from './model.ts';
 
 /** Where a report's attachments go, named after its main file (a base name, no folder). */
 function attachmentNames(mainFileName: string): { chartDir: string; seriesCsv: string } {
@@ -27,13 +28,22 @@ async function drawCharts(model: ReportModel): Promise<RenderedChart[]> {
   return renderCharts(chartSpecs(model));
 }
 
-/** `mainFileName` is the base name the report will be saved as; attachments are named after it. */
-export async function produceReport(store: RunStore, experiment: ExperimentDetail, format: ReportFormat, mainFileName: string): Promise<ReportOutput> {
+/**
+ * `comparison`: the experiment's (compareExperimentRow); `mainFileName`: the base name the report
+ * will be saved as, which its attachments are named after.
+ */
+export async function produceReport(
+  store: RunStore,
+  experiment: ExperimentDetail,
+  comparison: ExperimentComparison,
+  format: ReportFormat,
+  mainFileName: string,
+): Promise<ReportOutput> {
   const mimeType = FORMAT_INFO[format].mimeType;
   const main = (content: string | Buffer) => ({ fileName: mainFileName, mimeType, content: [content] });
   // The LaTeX table shows only the summary: reading every stored point for it would be wasted.
-  if (format === 'tex') return { main: main(renderLatex(buildSummaryModel(store, experiment))), attachments: [] };
-  const model = buildReportModel(store, experiment);
+  if (format === 'tex') return { main: main(renderLatex(buildSummaryModel(comparison))), attachments: [] };
+  const model = buildReportModel(store, experiment, comparison);
   const names = attachmentNames(mainFileName);
   switch (format) {
     case 'html': {
@@ -57,15 +67,4 @@ export async function produceReport(store: RunStore, experiment: ExperimentDetai
         attachments: [{ fileName: names.seriesCsv, mimeType: FORMAT_INFO.csv.mimeType, content: seriesCsvChunks(model) }],
       };
   }
-}
-
-function asReportFile(file: ReportOutput['main']): ReportFile {
-  return { fileName: file.fileName, mimeType: file.mimeType, base64: contentBuffer(file.content).toString('base64') };
-}
-
-/** The `exportReport` API method: the files as base64, named after the experiment. */
-export async function exportReport(store: RunStore, experimentId: number, format: ReportFormat): Promise<ReportFile & { attachments: ReportFile[] }> {
-  const experiment = reportExperiment(store, experimentId);
-  const output = await produceReport(store, experiment, format, suggestedFileName(experiment.name, format));
-  return { ...asReportFile(output.main), attachments: output.attachments.map(asReportFile) };
 }

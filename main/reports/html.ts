@@ -9,7 +9,7 @@ import { CHART_HEIGHT, CHART_WIDTH } from './charts/render.ts';
 import { escapeHtml as e } from './escape.ts';
 import type { ReportModel } from './model.ts';
 import { configDiffTable, environmentTable, reportTitle, runsTable, specText, subtitle, type TextTable } from './sections.ts';
-import { buildSummaryTable, type SummaryCell, type SummaryColumn } from './summaryTable.ts';
+import { buildSummaryTable, type SummaryCell, type SummaryColumn } from '../../analysis/comparison/summaryTable.ts';
 
 const STYLE = `
 body { font: 14px/1.45 system-ui, -apple-system, "Segoe UI", "DejaVu Sans", sans-serif; color: #1d1d1f; margin: 0; background: #fff; }

@@ -4,7 +4,8 @@
 import { escapeLatex as e } from './escape.ts';
 import type { SummaryModel } from './model.ts';
 import { slugOf } from './formats.ts';
-import { buildSummaryTable, type SummaryCell } from './summaryTable.ts';
+import { BEST_RULE } from '../../analysis/comparison/bestCells.ts';
+import { buildSummaryTable, type SummaryCell } from '../../analysis/comparison/summaryTable.ts';
 
 function cell(c: SummaryCell): string {
   const text = e(c.text);
@@ -23,7 +24,7 @@ export function renderLatex(model: SummaryModel): string {
     `${e(comparison.experiment.name)}: mean $\\pm$ sample std over ${e(seeds || '0')} seeds.`,
     comparison.primary ? `Test values at the epoch with the best validation ${e(comparison.primary.metric)}.` : '',
     table.columns.some((c) => c.kind === 'gain') ? 'Gain = arm $-$ scratch at the same label budget, positive = better.' : '',
-    'Best per column within each label budget in bold.',
+    `Bold: ${e(BEST_RULE)}`,
     hasNegative ? '$^\\dagger$Negative transfer: worse than scratch by more than the standard error of the difference.' : '',
   ].filter(Boolean);
   const rows = table.rows.flatMap(({ arm, cells }, i) => [

@@ -6,7 +6,7 @@ import type { RenderedChart } from './charts/render.ts';
 import { escapeMarkdown as e } from './escape.ts';
 import type { ReportModel } from './model.ts';
 import { configDiffTable, environmentTable, reportTitle, runsTable, specText, subtitle, type TextTable } from './sections.ts';
-import { buildSummaryTable } from './summaryTable.ts';
+import { buildSummaryTable } from '../../analysis/comparison/summaryTable.ts';
 
 export interface MarkdownReport {
   text: string;

@@ -1,11 +1,11 @@
 // Everything a report shows, read from the store once. Every format renders this one model, and
-// its numbers are the comparison service's (compareExperiment): a report never computes a
-// number of its own, so it can never disagree with `graft compare` or the compare view.
+// its numbers are the comparison's, computed by analysis/comparison and handed in by the caller
+// (the service or CLI command asking for the report): a report never computes a number of its
+// own, so it can never disagree with `graft compare` or the compare view.
 import type { ExperimentComparison } from '../../contract/compare.ts';
 import { ApiError } from '../../contract/errors.ts';
 import type { ExperimentDetail, RunSummary, Series } from '../../contract/model.ts';
 import type { RunStore } from '../../db/store.ts';
-import { compareExperimentRow } from '../services/compare.ts';
 import { GRAFT_VERSION } from '../version.ts';
 import { configDiff, type ConfigDiffRow } from './configDiff.ts';
 import { environmentRows, type EnvironmentRow } from './environment.ts';
@@ -40,21 +40,17 @@ export function reportExperiment(store: RunStore, experimentId: number): Experim
   return found;
 }
 
-/**
- * The summary without the runs' full series: the comparison service reads only each series'
- * overview, which gives the same numbers, so a table of a long experiment does not read every point.
- * `completed`: the experiment's completed runs in id order, when the caller has them already.
- */
-export function buildSummaryModel(store: RunStore, experiment: ExperimentDetail, now: Date = new Date(), completed?: RunSummary[]): SummaryModel {
-  const comparison = compareExperimentRow(store, experiment, {}, completed);
+/** The summary without the runs' full series, so a table of a long experiment does not read every point. */
+export function buildSummaryModel(comparison: ExperimentComparison, now: Date = new Date()): SummaryModel {
   return { generatedAt: now.toISOString(), graftVersion: GRAFT_VERSION, comparison };
 }
 
-export function buildReportModel(store: RunStore, experiment: ExperimentDetail, now: Date = new Date()): ReportModel {
+/** `comparison`: the experiment's (main/services/compare.ts's compareExperimentRow). */
+export function buildReportModel(store: RunStore, experiment: ExperimentDetail, comparison: ExperimentComparison, now: Date = new Date()): ReportModel {
   const runs = store.listRuns({ experimentId: experiment.id }).sort((a, b) => a.id - b.id);
   const series = runs.length > 0 ? store.readSeries(runs.map((r) => r.id)) : [];
   return {
-    ...buildSummaryModel(store, experiment, now, runs.filter((r) => r.status === 'completed')),
+    ...buildSummaryModel(comparison, now),
     experiment,
     question: questionOf(experiment.spec),
     runs,

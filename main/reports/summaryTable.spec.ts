@@ -2,8 +2,9 @@
 // best cell per column within each budget, and flags negative transfer.
 import { describe, expect, it } from 'vitest';
 import { formatGain, formatMeanStd } from '../../analysis/format.ts';
-import { buildSummaryTable } from './summaryTable.ts';
-import { seededReportModel, XSS } from './testing.ts';
+import { buildSummaryTable } from '../../analysis/comparison/summaryTable.ts';
+import { seededReportModel } from '../../tests/support/reportModel.ts';
+import { XSS } from './testing.ts';
 
 // The model's comparison is compareExperiment's result, read from the seeded store.
 const { comparison } = seededReportModel();

@@ -7,7 +7,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { MetricPoint } from '../../db/series.ts';
 import { openStore } from '../../db/open.ts';
-import { buildReportModel, reportExperiment, type ReportModel } from './model.ts';
 
 export const XSS = '<img src=x onerror=alert(1)>';
 export const TEX_BREAKER = '50% & $x_1$ #1';
@@ -95,17 +94,6 @@ export function seedReportStore(dbPath: string = join(reportTempDir(), 'graft.db
     store.setEpochsDone(failedRunId, 1);
     store.setRunStatus(failedRunId, 'failed', { error: `diverged: ${XSS} ${TEX_BREAKER}` });
     return { dbPath, experimentId, experimentName, failedRunId, queuedRunId };
-  } finally {
-    store.close();
-  }
-}
-
-/** The report model of a freshly seeded store (plain data: the store is closed again). */
-export function seededReportModel(): ReportModel {
-  const seeded = seedReportStore();
-  const store = openStore(seeded.dbPath);
-  try {
-    return buildReportModel(store, reportExperiment(store, seeded.experimentId));
   } finally {
     store.close();
   }

@@ -7,7 +7,8 @@ import { openStore } from '../../db/open.ts';
 import type { MetricPoint } from '../../db/series.ts';
 import { OVERVIEW_POINTS } from '../../db/seriesOverview.ts';
 import { tempDir } from '../../tests/support/seed.ts';
-import { compareExperiment, indexSeries, runValues } from './compare.ts';
+import { indexSeries, runValues } from '../../analysis/comparison/runValues.ts';
+import { compareExperiment } from './compare.ts';
 
 const STEPS = 3 * OVERVIEW_POINTS;
 const PER_EPOCH = 600;

@@ -6,7 +6,8 @@ import { openStore } from '../../db/open.ts';
 import { tempDir } from '../../tests/support/seed.ts';
 import { compareSpec, seedComparison } from '../../tests/support/seedCompare.ts';
 import { compareExperiment } from './compare.ts';
-import { CROSS_EXPERIMENT_CONVENTION, compareRuns } from './compareRuns.ts';
+import { CROSS_EXPERIMENT_CONVENTION } from '../../analysis/comparison/runSets.ts';
+import { compareRuns } from './compareRuns.ts';
 
 describe('compareRuns', () => {
   const store = openStore(join(tempDir(), 'graft.db'));

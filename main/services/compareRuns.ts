@@ -1,31 +1,21 @@
-// Selected runs side by side, from one experiment or several. Each experiment's runs are
-// compared on their own (so an arm's transfer gain is always against the scratch arm of its
-// own experiment), then listed together.
+// Selected runs side by side, from one experiment or several: read here, compared by
+// analysis/comparison/runSets.ts.
 import { groupBy } from '../../analysis/aggregate.ts';
+import { isComparedRun } from '../../analysis/comparison/arms.ts';
+import { compareRunSets } from '../../analysis/comparison/runSets.ts';
 import { ApiError } from '../../contract/errors.ts';
 import type { RunsComparison } from '../../contract/runsComparison.ts';
 import type { RunStore } from '../../db/store.ts';
-import { TRANSFER_CONVENTIONS, compareRunSet, isComparedRun } from './compare.ts';
-
-export const CROSS_EXPERIMENT_CONVENTION =
-  'Runs from several experiments: each arm is compared with the scratch arm of its own experiment.';
+import { readComparisonInput } from './compare.ts';
 
 export function compareRuns(store: RunStore, runIds: readonly number[]): RunsComparison {
   const runs = store.listRuns({ runIds: [...new Set(runIds)] });
   const missing = runIds.find((id) => !runs.some((r) => r.id === id));
   if (missing !== undefined) throw new ApiError('not-found', `run ${missing} does not exist`, 'runIds');
-  const compared = runs.filter(isComparedRun);
-  const byExperiment = groupBy(compared, (r) => r.experimentId);
-  const several = byExperiment.size > 1;
-  const result: RunsComparison = { experiments: [], primary: null, conventions: [...TRANSFER_CONVENTIONS], arms: [] };
-  if (several) result.conventions.push(CROSS_EXPERIMENT_CONVENTION);
-  for (const [experimentId, group] of byExperiment) {
+  const byExperiment = groupBy(runs.filter(isComparedRun), (r) => r.experimentId);
+  const sets = [...byExperiment].flatMap(([experimentId, group]) => {
     const experiment = store.getExperiment(experimentId);
-    if (!experiment) continue;
-    result.experiments.push({ id: experiment.id, name: experiment.name, kind: experiment.kind });
-    const { primary, arms } = compareRunSet(store, group);
-    result.primary ??= primary;
-    for (const arm of arms) result.arms.push(several ? { ...arm, name: `${experiment.name}: ${arm.name}` } : arm);
-  }
-  return result;
+    return experiment ? [{ experiment: { id: experiment.id, name: experiment.name, kind: experiment.kind }, input: readComparisonInput(store, group) }] : [];
+  });
+  return compareRunSets(sets);
 }

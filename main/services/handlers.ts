@@ -9,7 +9,7 @@ import { compareExperiment } from './compare.ts';
 import { compareRuns } from './compareRuns.ts';
 import { listDatasets } from './datasets.ts';
 import { startDemo } from './demo.ts';
-import { exportReport } from '../reports/export.ts';
+import { exportReport } from './exportReport.ts';
 import { startExperiment } from './startExperiment.ts';
 import type { ServiceContext } from './context.ts';
 

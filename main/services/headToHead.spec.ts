@@ -6,7 +6,7 @@ import type { PrimaryMetric } from '../../contract/compare.ts';
 import { openStore } from '../../db/open.ts';
 import { tempDir } from '../../tests/support/seed.ts';
 import { compareExperiment } from './compare.ts';
-import { budgetWords, verdictsFor } from './headToHead.ts';
+import { budgetWords, verdictsFor } from '../../analysis/comparison/headToHead.ts';
 
 const PRIMARY: PrimaryMetric = { task: 'target', metric: 'accuracy', direction: 'max', key: 'target/test/accuracy' };
 

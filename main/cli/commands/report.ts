@@ -4,6 +4,7 @@ import { basename, dirname, resolve } from 'node:path';
 import { produceReport } from '../../reports/export.ts';
 import { folderProblem, writeReportFiles } from '../../reports/files.ts';
 import { FORMAT_INFO, REPORT_FORMATS, formatOfFileName, isReportFormat, suggestedFileName, type ReportFormat } from '../../reports/formats.ts';
+import { compareExperimentRow } from '../../services/compare.ts';
 import { UsageError, stringOption, type Command } from '../command.ts';
 import { findExperimentOrFail, withApp } from '../withApp.ts';
 
@@ -41,7 +42,7 @@ export const reportCommand: Command = {
       const folder = dirname(path);
       const problem = folderProblem(folder);
       if (problem) throw new UsageError(`cannot write ${path}: ${problem}`);
-      const output = await produceReport(app.store, experiment, format, basename(path));
+      const output = await produceReport(app.store, experiment, compareExperimentRow(app.store, experiment), format, basename(path));
       const written = writeReportFiles(folder, output);
       io.out(`Wrote the ${format} report of "${experiment.name}":`);
       for (const file of written) io.out(`  ${file}`);

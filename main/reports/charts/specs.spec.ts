@@ -3,7 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { seedBand } from '../../../analysis/aggregate.ts';
 import type { ReportModel } from '../model.ts';
-import { BUDGETS, EPOCHS, seededReportModel } from '../testing.ts';
+import { seededReportModel } from '../../../tests/support/reportModel.ts';
+import { BUDGETS, EPOCHS } from '../testing.ts';
 import { chartSpecs, CHART_BUILDERS, curveCharts, labelEfficiencyChart, type ChartBuilder } from './specs.ts';
 import { renderChartPng } from './render.ts';
 

@@ -6,7 +6,7 @@ import { downsampleIndices } from '../../../analysis/downsample.ts';
 import { isFractionMetric } from '../../../analysis/format.ts';
 import type { Series } from '../../../contract/model.ts';
 import { sortBudgets } from '../../../analysis/budgets.ts';
-import { isComparedRun } from '../../services/compare.ts';
+import { isComparedRun } from '../../../analysis/comparison/arms.ts';
 import type { ReportModel } from '../model.ts';
 
 export interface ChartLine {

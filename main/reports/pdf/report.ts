@@ -7,7 +7,7 @@ import type { RenderedChart } from '../charts/render.ts';
 import { CHART_HEIGHT, CHART_WIDTH } from '../charts/render.ts';
 import type { ReportModel } from '../model.ts';
 import { configDiffTable, environmentTable, reportTitle, runsTable, specText, subtitle, type TextTable } from '../sections.ts';
-import { buildSummaryTable } from '../summaryTable.ts';
+import { buildSummaryTable } from '../../../analysis/comparison/summaryTable.ts';
 import { registerFonts, type Doc, type PdfFonts } from './fonts.ts';
 import { drawTable, frameOf, type PdfTable } from './table.ts';
 

@@ -49,11 +49,13 @@ describe('head-to-head compare layout', () => {
     expect(formatCost('trainableParams', null)).toBe('—');
   });
 
-  it('marks the best arm at each budget, not across budgets', () => {
+  it("stars exactly the arms the comparison marked on the key, never re-ranking by mean", () => {
+    // analysis/comparison/best.ts decides (within each budget, beyond noise); the layout only reads it.
     const key = 'target/test/accuracy';
-    const scored = arms.map((a, i) => ({ ...a, metrics: { [key]: { mean: [0.7, 0.5, 0.6, 0.65, 0.8][i] ?? 0, std: 0, n: 3 } } }));
+    const scored = arms.map((a, i) => ({ ...a, metrics: { [key]: { mean: [0.7, 0.5, 0.6, 0.65, 0.8][i] ?? 0, std: 0, n: 3 } }, best: i === 0 ? [key] : [] }));
     expect(bestAtEachBudget(scored, key)).toEqual(new Set([0]));
-    scored.push({ ...scored[4]!, name: 'fine-tune', metrics: { [key]: { mean: 0.9, std: 0, n: 3 } } });
+    scored.push({ ...scored[4]!, name: 'fine-tune', metrics: { [key]: { mean: 0.9, std: 0, n: 3 } }, best: [key] });
     expect(bestAtEachBudget(scored, key)).toEqual(new Set([0, 5]));
+    expect(bestAtEachBudget(scored, 'target/test/loss')).toEqual(new Set());
   });
 });

@@ -4,7 +4,7 @@
 // come from compareExperiment; only layout and wording here.
 import type { Approach, ArmComparison, ArmCost } from '../../../../contract/compare.ts';
 import { approachColor } from '../charts/palette.ts';
-import { bestPerColumn } from './summary.ts';
+import { isMarkedBest } from './summary.ts';
 
 export const APPROACH_ORDER: Approach[] = ['baseline', 'transfer', 'multitask'];
 export const APPROACH_LABEL: Record<Approach, string> = { baseline: 'baseline (scratch)', transfer: 'transfer', multitask: 'multi-task' };
@@ -73,12 +73,7 @@ export function formatRatio(ratio: number | null): string {
 /** At this multiple of scratch's cost or more, the cell is marked. */
 export const COSTLY = 3;
 
-/** Indices of the best arm on `key` at each budget (arms are compared at the same budget only). */
+/** Indices of the arms the comparison marked best on `key` (it decides within each budget). */
 export function bestAtEachBudget(arms: readonly ArmComparison[], key: string): Set<number> {
-  const best = new Set<number>();
-  for (const budget of new Set(arms.map((a) => a.budget))) {
-    const here = arms.flatMap((arm, index) => (arm.budget === budget ? [{ arm, index }] : []));
-    for (const i of bestPerColumn(here.map((h) => h.arm), [key]).get(key) ?? []) best.add(here[i]?.index ?? -1);
-  }
-  return best;
+  return new Set(arms.flatMap((arm, index) => (isMarkedBest(arm, key) ? [index] : [])));
 }

@@ -28,8 +28,8 @@ describe('multitask compare layout', () => {
     expect(deltaTone(arm('single-task', 0, { species: 0 }), 'species')).toBe('none');
   });
 
-  it('stars the highest Δm among multitask arms', () => {
-    const arms = [arm('single-task', 0, {}), arm('a', 1.2, {}), arm('b', 3.4, {}), arm('c', null, {})];
+  it("stars the Δm the comparison marked best, and no other (even a higher one within noise)", () => {
+    const arms = [arm('single-task', 0, {}), arm('a', 1.2, {}), { ...arm('b', 3.4, {}), best: ['deltaM'] }, arm('c', null, {})];
     expect(bestDeltaM(arms)).toEqual(new Set([2]));
     expect(bestDeltaM(arms.slice(0, 2))).toEqual(new Set());
   });

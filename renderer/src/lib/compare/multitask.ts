@@ -5,9 +5,10 @@
 import type { ArmComparison, MultitaskSummary } from '../../../../contract/compare.ts';
 import type { Series } from '../../../../contract/model.ts';
 import { curveGroups, type CurveGroup, type XAxis } from './curves.ts';
+import { DELTA_M_COLUMN, isMarkedBest } from './summary.ts';
 import { formatPercentDelta } from '../../../../analysis/format.ts';
 
-/** Logged per epoch by the multitask loop (main/engine/multitask/loop.ts), split 'train'. */
+/** Logged per epoch by the multitask loop (main/engine/worker/run/epochLoop.ts), split 'train'. */
 export const WEIGHT_METRIC = 'weight';
 export const COSINE_METRIC = 'grad_cosine';
 /** Gradient cosines are logged under the task pair "a~b". */
@@ -41,20 +42,9 @@ export function deltaTone(arm: ArmComparison, task: string): DeltaTone {
   return delta < 0 ? 'worse' : delta > 0 ? 'better' : 'none';
 }
 
-/** Indices of the multitask arms with the highest Δm (per budget), for the ★. */
+/** Indices of the arms the comparison marked best on Δm (within each budget), for the ★. */
 export function bestDeltaM(arms: readonly ArmComparison[]): Set<number> {
-  const best = new Map<string, number>();
-  arms.forEach((a) => {
-    if (a.baseline || typeof a.deltaM !== 'number' || !Number.isFinite(a.deltaM)) return;
-    best.set(a.budget, Math.max(best.get(a.budget) ?? Number.NEGATIVE_INFINITY, a.deltaM));
-  });
-  const marked = new Set<number>();
-  const candidates = arms.filter((a) => !a.baseline && typeof a.deltaM === 'number').length;
-  if (candidates < 2) return marked;
-  arms.forEach((a, i) => {
-    if (!a.baseline && typeof a.deltaM === 'number' && a.deltaM === best.get(a.budget)) marked.add(i);
-  });
-  return marked;
+  return new Set(arms.flatMap((arm, i) => (isMarkedBest(arm, DELTA_M_COLUMN) ? [i] : [])));
 }
 
 interface CurveOptions {

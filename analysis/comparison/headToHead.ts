@@ -5,26 +5,24 @@
 //
 // Every number reads the target task's test metric at its own best validation epoch, the same
 // key in every arm (transfer runs and joint multitask runs both log the task "target").
-import { isFractionMetric } from '../../analysis/format.ts';
-import { metricDirection, orientDifference } from '../../analysis/metricDirection.ts';
-import { pairedDifference, verdictSentence } from '../../analysis/pairedTest.ts';
-import { runCost, withPretraining, type RunCost } from '../../analysis/runCost.ts';
-import { finiteOrNull, summarize } from '../../analysis/stats.ts';
-import { transferGain } from '../../analysis/transferGain.ts';
 import type { Approach, ArmComparison, ArmCost, ExperimentComparison, PrimaryMetric, Verdict } from '../../contract/compare.ts';
-import { RUN_LEVEL_TASK, type RunSummary, type Series } from '../../contract/model.ts';
+import type { RunSummary, Series } from '../../contract/model.ts';
 import { isJointConfig, TARGET_TASK } from '../../contract/specHeadToHead.ts';
-import type { RunStore } from '../../db/store.ts';
-import { runLevelSeries, SCRATCH_ARM_STRATEGY, seedValues, type ArmGroup } from './compare.ts';
-
-export interface HeadToHeadOptions {
-  /** 'paired-t' (default: its interval widens honestly at 2–4 seeds) or 'bootstrap'. */
-  verdictMethod?: 'paired-t' | 'bootstrap';
-}
+import { isFractionMetric } from '../format.ts';
+import { metricDirection, orientDifference } from '../metricDirection.ts';
+import { pairedDifference, verdictSentence } from '../pairedTest.ts';
+import { runCost, withPretraining, type RunCost } from '../runCost.ts';
+import { finiteOrNull, summarize } from '../stats.ts';
+import { transferGain } from '../transferGain.ts';
+import { compareArms, SCRATCH_ARM_STRATEGY, seedValues, type ArmGroup } from './arms.ts';
+import { markBest } from './bestCells.ts';
+import type { ComparisonOptions, KindComparison } from './input.ts';
+import { EPOCH_TIE_CONVENTION, runLevelSeries } from './runValues.ts';
 
 const HEAD_TO_HEAD_CONVENTIONS = [
   'Values are mean ± sample std over seeds (n = seeds with a completed run).',
   'Every arm is scored on the same target test rows, at the epoch with the best validation value of the target task (task "target").',
+  EPOCH_TIE_CONVENTION,
   'Gain vs scratch = metric(arm) − metric(scratch) at the same label budget, positive = better; negative = worse by more than the standard error of the difference.',
   'Verdicts: per budget, the best transfer arm vs the best multitask arm, and each vs scratch; difference a − b paired by seed, mean with a 95% CI (paired t-test unless a bootstrap was asked for); a winner is named only when the CI excludes 0.',
   'Cost, mean over seeds: wall time = Σ epoch time (training + evaluation); samples = examples trained on, summed over epochs; transfer arms include their pretraining run of the same seed. Trainable params = weights trained on the target (max over epochs).',
@@ -46,18 +44,17 @@ export function budgetWords(budget: string): string {
 
 /**
  * Per completed run: its cost, transfer runs with the pretraining run of their seed added.
- * `runLevel`: the run-level series overviews compareRunSet already read for the target runs; the
- * sources' (which it never compares) are read here. An overview keeps each epoch's last point
- * and its highest one, all runCost reads, so the costs are those of the full series.
+ * `runLevel`: the target runs' run-level series, `sourceSeries` the sources'. Their overviews
+ * suffice: an overview keeps each epoch's last point and its highest one, all runCost reads.
  */
 function runCosts(
-  store: RunStore,
   groups: ArmGroup[],
-  sources: RunSummary[],
+  sources: readonly RunSummary[],
+  sourceSeries: readonly Series[],
   runLevel: Map<number, Series[]>,
   approaches: Map<ArmGroup, Approach>,
 ): Map<number, RunCost> {
-  const sourceLevel = sources.length > 0 ? runLevelSeries(store.readSeries(sources.map((r) => r.id), { task: RUN_LEVEL_TASK }, { overview: true })) : new Map<number, Series[]>();
+  const sourceLevel = runLevelSeries(sourceSeries);
   const sourceBySeed = new Map(sources.map((r) => [r.seed, runCost(sourceLevel.get(r.id) ?? [])]));
   const costOf = (run: RunSummary): RunCost => runCost(runLevel.get(run.id) ?? []);
   const costs = new Map<number, RunCost>();
@@ -137,25 +134,20 @@ export function verdictsFor(
 }
 
 /**
- * Adds approach, gain vs scratch and cost to each arm, and the verdicts. `sources`: the completed
- * pretraining runs; `groups`: compareRunSet's per-seed values of the completed target runs, and
- * `runLevel` its run-level series of them.
+ * A head-to-head experiment's comparison: compareArms' arms with approach, gain vs scratch and
+ * cost added to each, and the verdicts.
  */
-export function withHeadToHead(
-  store: RunStore,
-  { sources, groups, runLevel }: { sources: RunSummary[]; groups: ArmGroup[]; runLevel: Map<number, Series[]> },
-  arms: ArmComparison[],
-  options: HeadToHeadOptions = {},
-): Pick<ExperimentComparison, 'primary' | 'conventions' | 'arms' | 'verdicts'> {
+export const compareHeadToHead: KindComparison = ({ runs, series, sources, sourceSeries }, options: ComparisonOptions = {}): Pick<ExperimentComparison, 'primary' | 'conventions' | 'arms' | 'verdicts'> => {
+  const { arms, groups, runLevel } = compareArms(runs, series);
   const primary = targetPrimary(arms);
   const approaches = new Map(groups.map((g) => [g, approachOf(g)]));
-  const costs = runCosts(store, groups, sources, runLevel, approaches);
+  const costs = runCosts(groups, sources, sourceSeries, runLevel, approaches);
   const scratchByBudget = new Map<string, ArmGroup>();
   for (const [group, approach] of approaches) {
     if (approach === 'baseline' && !scratchByBudget.has(group.budget)) scratchByBudget.set(group.budget, group);
   }
 
-  // compareRunSet makes arm i of group i.
+  // compareArms makes arm i of group i.
   const out = arms.map((arm, i): ArmComparison => {
     const group = groups[i]!;
     const approach = approaches.get(group)!;
@@ -184,7 +176,7 @@ export function withHeadToHead(
   return {
     primary,
     conventions: HEAD_TO_HEAD_CONVENTIONS,
-    arms: out,
+    arms: markBest(out, groups, primary),
     verdicts: primary ? verdictsFor(verdictGroups, primary, options.verdictMethod ?? 'paired-t') : [],
   };
-}
+};

@@ -1,42 +1,81 @@
 // The multitask half of a comparison: per arm its architecture and weighting, Δm and the per-task
 // Δ against the single-task arm at the same budget, and the tasks that got worse. Built on the
-// arm summaries compareRunSet computes (test values at each task's own best validation epoch,
+// arm summaries compareArms computes (test values at each task's own best validation epoch,
 // mean ± std over seeds), so the per-task table and Δm read the very same numbers.
-import { deltaM, DELTA_M_CONVENTION, type DeltaMInput } from '../../analysis/deltaM.ts';
-import { metricDirection } from '../../analysis/metricDirection.ts';
-import { finiteOrNull } from '../../analysis/stats.ts';
-import { gainOfSummaries } from '../../analysis/transferGain.ts';
 import type { ArmComparison, MultitaskSummary } from '../../contract/compare.ts';
 import type { RunSummary } from '../../contract/model.ts';
 import { isMultitaskConfig, SINGLE_TASK } from '../../contract/specMultitask.ts';
-import { CLASSIFICATION_METRICS, REGRESSION_METRICS } from '../engine/worker/multitask/metrics.ts';
+import { deltaM, DELTA_M_CONVENTION, type DeltaMInput } from '../deltaM.ts';
+import { metricDirection } from '../metricDirection.ts';
+import { finiteOrNull } from '../stats.ts';
+import { gainOfSummaries } from '../transferGain.ts';
+import { compareArms, type ArmGroup } from './arms.ts';
+import { markBest } from './bestCells.ts';
+import type { KindComparison } from './input.ts';
+import { EPOCH_TIE_CONVENTION } from './runValues.ts';
 
-/** The metric choosing a task's best validation epoch, as compare.ts's PRIMARY_PREFERENCE picks it. */
+/**
+ * The test metrics Δm averages over, in a fixed order: the ones the multitask engine logs
+ * (main/engine/worker/multitask/metrics.ts), classification first, then regression.
+ */
+const DELTA_M_METRICS = ['accuracy', 'f1', 'mae', 'rmse'];
+
+/** The metric choosing a task's best validation epoch, as runValues.ts's PRIMARY_PREFERENCE picks it. */
 const SELECTED_BY: Record<string, string> = { accuracy: 'accuracy', f1: 'accuracy', mae: 'rmse', rmse: 'rmse' };
 
 export const MULTITASK_CONVENTIONS = [
   'Values are mean ± sample std over seeds (n = seeds with a completed run).',
   "train = last epoch; val = best epoch; test = at each task's own best validation epoch (accuracy for classification, RMSE for regression).",
+  EPOCH_TIE_CONVENTION,
   `${DELTA_M_CONVENTION}. Δm = 100% · (1/T) Σ_t (1/M_t) Σ_m (−1)^{w_tm} (B_tm − N_tm) / B_tm over the test metrics accuracy and macro-F1 (classification) or MAE and RMSE (regression), B = the single-task arm at the same budget (means over seeds).`,
   "Negative transfer: a task whose Δ is below 0 and whose selecting metric is worse than single-task by more than the seeds' noise (standard error of the difference).",
 ];
 
-function taskNames(runs: RunSummary[]): string[] {
+function taskNames(runs: readonly RunSummary[]): string[] {
   for (const run of runs) if (isMultitaskConfig(run.config)) return run.config.tasks.map((t) => t.name);
   return [];
 }
 
 /** Per task, the Δm metrics that were logged, in a fixed order. */
 function taskMetrics(tasks: string[], arms: ArmComparison[]): MultitaskSummary['tasks'] {
-  const known = [...CLASSIFICATION_METRICS, ...REGRESSION_METRICS];
   return tasks.map((name) => {
-    const metrics = known.filter((m) => arms.some((a) => `${name}/test/${m}` in a.metrics));
+    const metrics = DELTA_M_METRICS.filter((m) => arms.some((a) => `${name}/test/${m}` in a.metrics));
     return { name, metrics, selectedBy: SELECTED_BY[metrics[0] ?? ''] ?? 'loss', direction: Object.fromEntries(metrics.map((m) => [m, metricDirection(m)])) };
   });
 }
 
+/** Δm's input for one arm: per task and metric, the baseline's mean and the arm's value (`valueOf` a key). */
+function deltaMInput(tasks: MultitaskSummary['tasks'], base: ArmComparison, valueOf: (key: string) => number): DeltaMInput {
+  const input: Record<string, Record<string, { baseline: number; multitask: number; higherIsBetter: boolean }>> = {};
+  for (const task of tasks) {
+    input[task.name] = Object.fromEntries(
+      task.metrics.map((m) => {
+        const key = `${task.name}/test/${m}`;
+        return [m, { baseline: base.metrics[key]?.mean ?? Number.NaN, multitask: valueOf(key), higherIsBetter: metricDirection(m) === 'max' }];
+      }),
+    );
+  }
+  return input;
+}
+
+/**
+ * Per arm (by index), its Δm seed by seed against the baseline's means, which best-marking needs
+ * to tell a lead from noise. Δm is linear in the arm's values, so these average to the arm's Δm.
+ */
+function deltaMBySeed(arms: readonly ArmComparison[], groups: readonly ArmGroup[], tasks: MultitaskSummary['tasks']): Map<number, Map<number, number>> {
+  const baselineByBudget = new Map(arms.filter((a) => a.name === SINGLE_TASK).map((a) => [a.budget, a]));
+  const bySeed = new Map<number, Map<number, number>>();
+  arms.forEach((arm, i) => {
+    const base = baselineByBudget.get(arm.budget);
+    const group = groups[i];
+    if (!base || !group) return;
+    bySeed.set(i, new Map([...group.values].map(([seed, values]) => [seed, deltaM(deltaMInput(tasks, base, (key) => values.get(key) ?? Number.NaN)).deltaM])));
+  });
+  return bySeed;
+}
+
 /** Adds the multitask fields to the arms of a multitask experiment's comparison. */
-export function withMultitask(arms: ArmComparison[], runs: RunSummary[]): { arms: ArmComparison[]; multitask: MultitaskSummary } {
+export function withMultitask(arms: ArmComparison[], runs: readonly RunSummary[]): { arms: ArmComparison[]; multitask: MultitaskSummary } {
   const tasks = taskMetrics(taskNames(runs), arms);
   const configByArm = new Map<string, { architecture: string; weighting: string }>();
   for (const run of runs) {
@@ -49,16 +88,7 @@ export function withMultitask(arms: ArmComparison[], runs: RunSummary[]): { arms
     const base = baselineByBudget.get(arm.budget);
     const fields: ArmComparison = { ...arm, baseline: isBaseline, architecture: config?.architecture ?? 'unknown', weighting: config?.weighting ?? 'unknown' };
     if (!base) return { ...fields, deltaM: null, perTaskDelta: Object.fromEntries(tasks.map((t) => [t.name, null])), negativeTransfer: [] };
-    const input: Record<string, Record<string, { baseline: number; multitask: number; higherIsBetter: boolean }>> = {};
-    for (const task of tasks) {
-      input[task.name] = Object.fromEntries(
-        task.metrics.map((m) => {
-          const key = `${task.name}/test/${m}`;
-          return [m, { baseline: base.metrics[key]?.mean ?? Number.NaN, multitask: arm.metrics[key]?.mean ?? Number.NaN, higherIsBetter: metricDirection(m) === 'max' }];
-        }),
-      );
-    }
-    const result = deltaM(input as DeltaMInput);
+    const result = deltaM(deltaMInput(tasks, base, (key) => arm.metrics[key]?.mean ?? Number.NaN));
     const negativeTransfer = tasks
       .filter((task) => {
         const key = `${task.name}/test/${task.selectedBy}`;
@@ -77,3 +107,10 @@ export function withMultitask(arms: ArmComparison[], runs: RunSummary[]): { arms
   });
   return { arms: out, multitask: { convention: DELTA_M_CONVENTION, tasks } };
 }
+
+export const compareMultitask: KindComparison = ({ runs, series }) => {
+  const { primary, arms, groups } = compareArms(runs, series);
+  const { arms: withDeltas, multitask } = withMultitask(arms, runs);
+  const marked = markBest(withDeltas, groups, primary, deltaMBySeed(withDeltas, groups, multitask.tasks));
+  return { primary, conventions: MULTITASK_CONVENTIONS, arms: marked, multitask };
+};

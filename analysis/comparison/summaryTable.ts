@@ -1,10 +1,12 @@
 // The summary table every format prints: one row per (arm, budget), a column per metric with
 // mean ± std over seeds, and the transfer gain. Cells are text already formatted by
 // analysis/format.ts, plus flags (best in column, negative transfer) each format marks its way.
-import { formatGain, formatMeanStd, formatPercentDelta } from '../../analysis/format.ts';
-import { metricDirection, type MetricDirection } from '../../analysis/metricDirection.ts';
-import { compareBudgets } from '../../analysis/budgets.ts';
+// "Best" is the comparison's own mark (ArmComparison.best, decided by best.ts), never re-ranked here.
+import { formatGain, formatMeanStd, formatPercentDelta } from '../format.ts';
+import { metricDirection, type MetricDirection } from '../metricDirection.ts';
+import { compareBudgets } from '../budgets.ts';
 import type { ArmComparison, ExperimentComparison, GainSummary, MetricSummary } from '../../contract/compare.ts';
+import { BEST_RULE, DELTA_M_COLUMN, GAIN_COLUMN, VS_BASELINE_COLUMN } from './bestCells.ts';
 
 export type SummaryColumn =
   | { kind: 'arm' | 'budget' | 'seeds'; label: string }
@@ -17,7 +19,7 @@ export type SummaryColumn =
 
 export interface SummaryCell {
   text: string;
-  /** Best value of its column among the rows of the same label budget. */
+  /** Marked best of its column at its label budget (the comparison's ArmComparison.best). */
   best: boolean;
   /** A transfer gain worse than scratch by more than the seeds' noise. */
   negative: boolean;
@@ -39,26 +41,33 @@ export interface SummaryTable {
 
 const SPLIT_ORDER = ['test', 'val', 'train'];
 
-function metricColumns(comparison: ExperimentComparison, splits: readonly string[] | undefined): SummaryColumn[] {
+/** Every metric key of the arms in table order: the primary first, then test, val, train, then by task and metric. */
+export function metricColumnKeys(arms: readonly ArmComparison[], primaryKey: string | null): string[] {
   const keys = new Set<string>();
-  for (const arm of comparison.arms) for (const key of Object.keys(arm.metrics)) keys.add(key);
-  const columns = [...keys].flatMap((key): SummaryColumn[] => {
+  for (const arm of arms) for (const key of Object.keys(arm.metrics)) keys.add(key);
+  const rank = (key: string): [number, number, string] => {
     const [task = '', split = '', ...rest] = key.split('/');
-    const metric = rest.join('/');
-    if (splits && !splits.includes(split)) return [];
-    return [{ kind: 'metric', label: `${task} ${split} ${metric}`, key, task, split, metric, direction: metricDirection(metric) }];
-  });
-  const rank = (c: SummaryColumn): [number, number, string] =>
-    c.kind !== 'metric' ? [9, 9, ''] : [c.key === comparison.primary?.key ? 0 : 1, SPLIT_ORDER.indexOf(c.split) >>> 0, `${c.task}/${c.metric}`];
-  return columns.sort((a, b) => {
+    return [key === primaryKey ? 0 : 1, SPLIT_ORDER.indexOf(split) >>> 0, `${task}/${rest.join('/')}`];
+  };
+  return [...keys].sort((a, b) => {
     const [a0, a1, a2] = rank(a);
     const [b0, b1, b2] = rank(b);
     return a0 - b0 || a1 - b1 || a2.localeCompare(b2);
   });
 }
 
+function metricColumns(comparison: TabulatedComparison, splits: readonly string[] | undefined): SummaryColumn[] {
+  return metricColumnKeys(comparison.arms, comparison.primary?.key ?? null).flatMap((key): SummaryColumn[] => {
+    const [task = '', split = '', ...rest] = key.split('/');
+    const metric = rest.join('/');
+    if (splits && !splits.includes(split)) return [];
+    return [{ kind: 'metric', label: `${task} ${split} ${metric}`, key, task, split, metric, direction: metricDirection(metric) }];
+  });
+}
+
 function cellOf(column: SummaryColumn, arm: ArmComparison): SummaryCell {
-  const cell: SummaryCell = { text: '—', best: false, negative: false };
+  const id = bestId(column);
+  const cell: SummaryCell = { text: '—', best: id !== null && (arm.best ?? []).includes(id), negative: false };
   if (column.kind === 'arm') cell.text = arm.name;
   else if (column.kind === 'budget') cell.text = arm.budget;
   else if (column.kind === 'seeds') cell.text = String(arm.runs);
@@ -90,34 +99,20 @@ function cellOf(column: SummaryColumn, arm: ArmComparison): SummaryCell {
   return cell;
 }
 
-/** Oriented so higher = better, or undefined when the cell has no number to rank. */
-function score(column: SummaryColumn, cell: SummaryCell): number | undefined {
-  if (column.kind === 'metric' && cell.metric && Number.isFinite(cell.metric.mean)) {
-    return column.direction === 'max' ? cell.metric.mean : -cell.metric.mean;
-  }
-  if ((column.kind === 'gain' || column.kind === 'vsBaseline') && cell.gain && Number.isFinite(cell.gain.abs)) return cell.gain.abs;
-  if (column.kind === 'deltaM' && cell.deltaM !== undefined && Number.isFinite(cell.deltaM)) return cell.deltaM;
-  return undefined;
-}
-
-/** Marks the best cell per column within each budget; ties are all marked, a lone candidate is not. */
-function markBest(table: SummaryTable): void {
-  const budgets = new Set(table.rows.map((r) => r.arm.budget));
-  table.columns.forEach((column, c) => {
-    for (const budget of budgets) {
-      const scored = table.rows
-        .filter((r) => r.arm.budget === budget)
-        .map((r) => ({ cell: r.cells[c], value: r.cells[c] ? score(column, r.cells[c]) : undefined }))
-        .filter((s): s is { cell: SummaryCell; value: number } => s.cell !== undefined && s.value !== undefined);
-      if (scored.length < 2) continue;
-      const best = Math.max(...scored.map((s) => s.value));
-      for (const s of scored) if (s.value === best) s.cell.best = true;
-    }
-  });
+/** The column's id in ArmComparison.best: the metric key, or the field a gain or Δm column shows. */
+function bestId(column: SummaryColumn): string | null {
+  if (column.kind === 'metric') return column.key;
+  if (column.kind === 'gain') return GAIN_COLUMN;
+  if (column.kind === 'vsBaseline') return VS_BASELINE_COLUMN;
+  if (column.kind === 'deltaM') return DELTA_M_COLUMN;
+  return null;
 }
 
 /** `splits` keeps only metric columns of those splits (LaTeX prints the test split, as papers do). */
-export function buildSummaryTable(comparison: ExperimentComparison, options: { splits?: readonly string[] } = {}): SummaryTable {
+/** What the table reads of a comparison: an experiment's, or selected runs' (RunsComparison). */
+export type TabulatedComparison = Pick<ExperimentComparison, 'primary' | 'conventions' | 'arms' | 'verdicts'>;
+
+export function buildSummaryTable(comparison: TabulatedComparison, options: { splits?: readonly string[] } = {}): SummaryTable {
   const columns: SummaryColumn[] = [
     { kind: 'arm', label: 'Arm' },
     { kind: 'budget', label: 'Budget' },
@@ -146,11 +141,10 @@ export function buildSummaryTable(comparison: ExperimentComparison, options: { s
       .map((arm) => ({ arm, cells: columns.map((column) => cellOf(column, arm)) })),
     notes: [
       ...comparison.conventions,
-      'Best value per column within each label budget is marked in bold.',
+      `${BEST_RULE} It is marked in bold.`,
       ...(hasGain || hasDeltaM ? ['Negative transfer is marked ▼.'] : []),
     ],
     verdicts: (comparison.verdicts ?? []).map((v) => v.sentence),
   };
-  markBest(table);
   return table;
 }
