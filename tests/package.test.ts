@@ -6,7 +6,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { packApp, type PackagedApp } from './support/packagedApp.ts';
 import { tempDir } from './support/seed.ts';
 import { tinyDigitsTransfer } from './support/specs.ts';
@@ -36,6 +36,7 @@ describe.skipIf(process.platform !== 'linux')('the packaged app', () => {
     app = packApp();
     before = snapshot(app.appDir);
   }, 600_000);
+  afterAll(() => app?.remove());
 
   it('holds dist/, data/, examples/ and production dependencies only: no sources, specs or development tools', () => {
     const files = [...before.keys()];

@@ -44,6 +44,7 @@ describe.skipIf(!presence.available || process.platform !== 'linux')(`Electron a
       expect(page.url()).toBe(before);
     } finally {
       await app.close();
+      packaged.remove();
     }
   }, 600_000);
 });

@@ -4,7 +4,7 @@
 // writes is then extracted with @electron/asar (unpacked files included), giving a folder laid
 // out as Electron sees resources/app. Linux only: the stand-in is a Linux Electron layout.
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { extractAll } from '@electron/asar';
@@ -19,6 +19,8 @@ export interface PackagedApp {
   resourcesDir: string;
   /** The packaged executable (the stand-in, unless a real Electron was given). */
   executable: string;
+  /** Deletes everything packApp wrote (a few hundred MB). */
+  remove(): void;
 }
 
 export interface PackOptions {
@@ -65,5 +67,5 @@ export function packApp(options: PackOptions = {}): PackagedApp {
   const appDir = join(work, 'app');
   extractAll(join(resourcesDir, 'app.asar'), appDir);
   const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { name: string };
-  return { appDir, resourcesDir, executable: join(out, 'linux-unpacked', pkg.name) };
+  return { appDir, resourcesDir, executable: join(out, 'linux-unpacked', pkg.name), remove: () => rmSync(work, { recursive: true, force: true }) };
 }
