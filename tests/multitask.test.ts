@@ -62,10 +62,14 @@ function testAtBestVal(series: Series[], task: string, metric: string): number {
   const find = (split: string, m: string) => series.find((s) => s.task === task && s.split === split && s.metric === m);
   const val = find('val', SELECTED_BY[task]!)!;
   const test = find('test', metric)!;
+  const valLoss = find('val', 'loss')!;
+  // The documented rule: the best validation value; a tie goes to the lower validation loss,
+  // then to the later epoch.
   let best = 0;
   for (let i = 1; i < val.value.length; i++) {
+    const tied = val.value[i] === val.value[best];
     const better = HIGHER_IS_BETTER[SELECTED_BY[task]!] ? val.value[i]! > val.value[best]! : val.value[i]! < val.value[best]!;
-    if (better) best = i;
+    if (better || (tied && valLoss.value[i]! <= valLoss.value[best]!)) best = i;
   }
   return test.value[test.epoch.indexOf(val.epoch[best]!)]!;
 }
