@@ -108,4 +108,13 @@ describe('graft serve API', () => {
     const traversal = await fetch(`${server.url}/..%2f..%2fpackage.json`);
     expect(traversal.status).toBe(404);
   });
+
+  it('answers a malformed percent-encoding in the URL with 400 naming it, and keeps serving', async () => {
+    const response = await fetch(`${server.url}/%E0%A4%A`);
+    expect(response.status).toBe(400);
+    const reply = (await response.json()) as { error: { code: string; message: string } };
+    expect(reply.error.code).toBe('invalid-payload');
+    expect(reply.error.message).toMatch(/URL path \/%E0%A4%A has a malformed percent-encoding/);
+    expect((await fetch(`${server.url}/`)).status).toBe(200);
+  });
 });

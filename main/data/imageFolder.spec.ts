@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { encode as encodeJpeg } from 'jpeg-js';
@@ -96,6 +96,19 @@ describe('loadImageFolder', () => {
     expect((await loadError(jdir)).message).toMatch(/x\.jpg: corrupt or unreadable JPEG image/);
     const gdir = await folder('gif', { 'a/y.png': Buffer.from('GIF89a....') });
     expect((await loadError(gdir)).message).toMatch(/y\.png: not a PNG or JPEG image \(starts with bytes 47 49 46 38\)/);
+  });
+
+  it('follows links that stay inside the folder and refuses links out of it, naming them', async () => {
+    const outside = await folder('elsewhere', { 'secret.png': png(2, 2, [9, 9, 9]) });
+    const dir = await folder('linked', { 'a/x.png': png(2, 2, [0, 0, 0]), 'b/y.png': png(2, 2, [255, 255, 255]) });
+    await symlink(join(dir, 'a', 'x.png'), join(dir, 'b', 'again.png'));
+    const ds = await loadImageFolder(dir, { shape: [2, 2, 1] });
+    expect(Array.from(ds.y.label!)).toEqual([0, 1, 1]);
+    await symlink(join(outside, 'secret.png'), join(dir, 'b', 'out.png'));
+    expect((await loadError(dir)).message).toMatch(/link "b\/out\.png" is a link to .*elsewhere\/secret\.png, outside the folder/);
+    const byFolder = await folder('linked-class', { 'a/x.png': png(2, 2, [0, 0, 0]) });
+    await symlink(outside, join(byFolder, 'c'));
+    expect((await loadError(byFolder)).message).toMatch(/link "c" is a link to .*elsewhere, outside the folder/);
   });
 
   it('folder layout errors say what was expected', async () => {

@@ -6,6 +6,7 @@ import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { decode as decodeJpeg } from 'jpeg-js';
 import { PNG } from 'pngjs';
+import { entriesInside } from './containment.ts';
 import { DataError, messageOf } from './errors.ts';
 import { readBytes } from './files.ts';
 import { resizeImage, type ResizeMethod } from './resize.ts';
@@ -40,7 +41,7 @@ const MAX_MEGAPIXELS = 100;
  */
 export async function loadImageFolder(dir: string, opts: ImageFolderOptions): Promise<Dataset> {
   const [h, w, c] = checkShape(opts.shape);
-  const entries = await listDir(dir);
+  const entries = await listDir(dir, dir);
   const classes = entries.filter((e) => e.isDirectory() && !e.name.startsWith('.')).map((e) => e.name).sort(byCodePoint);
   const stray = entries.filter((e) => e.isFile() && IMAGE_EXTENSIONS.test(e.name)).map((e) => e.name);
   if (classes.length === 0) {
@@ -57,7 +58,7 @@ export async function loadImageFolder(dir: string, opts: ImageFolderOptions): Pr
   const skipped: string[] = [];
   for (const [label, cls] of classes.entries()) {
     const classDir = join(dir, cls);
-    const names = (await listDir(classDir)).filter((e) => e.isFile()).map((e) => e.name).sort(byCodePoint);
+    const names = (await listDir(classDir, dir)).filter((e) => e.isFile()).map((e) => e.name).sort(byCodePoint);
     const images = names.filter((f) => !f.startsWith('.') && IMAGE_EXTENSIONS.test(f));
     skipped.push(...names.filter((f) => !images.includes(f)).map((f) => join(cls, f)));
     if (images.length === 0) throw new DataError(`class folder "${cls}" has no .png, .jpg or .jpeg images`, { file: classDir });
@@ -132,15 +133,18 @@ function checkShape(shape: readonly number[]): [number, number, 1 | 3] {
   return [h!, w!, c];
 }
 
-async function listDir(dir: string) {
+/** The entries of `dir`, symlinks followed as long as they stay inside the dataset's `root`. */
+async function listDir(dir: string, root: string) {
+  let entries;
   try {
-    return await readdir(dir, { withFileTypes: true });
+    entries = await readdir(dir, { withFileTypes: true });
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw new DataError('folder not found', { file: dir });
     if (code === 'ENOTDIR') throw new DataError('expected a folder with one subfolder per class, found a file', { file: dir });
     throw new DataError(`cannot read folder: ${messageOf(err)}`, { file: dir });
   }
+  return entriesInside(root, dir, entries);
 }
 
 function byCodePoint(a: string, b: string): number {

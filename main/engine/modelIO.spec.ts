@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm, truncate, unlink, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, symlink, truncate, unlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
@@ -40,6 +40,28 @@ describe('modelIO', () => {
     await unlink(join(dir, 'gone', 'weights.bin'));
     await expect(loadModel(join(dir, 'gone'))).rejects.toThrow(/gone\/weights\.bin: weight file is missing/);
     await expect(loadModel(join(dir, 'nowhere'))).rejects.toThrow(/cannot read .*nowhere\/model\.json/);
+  });
+
+  it('refuses weight paths that leave the model folder, naming the path, and opens nothing there', async () => {
+    const net = buildNet(cnn, [8, 8, 1], 3, 7);
+    const saved = await saveModel(net.model, join(dir, 'escape', 'model'));
+    const weights = await readFile(join(saved.dir, 'weights.bin'));
+    // A file of exactly the right size outside the folder: before the check it loaded and trained.
+    await writeFile(join(dir, 'escape', 'outside.bin'), weights);
+    await symlink(join(dir, 'escape', 'outside.bin'), join(saved.dir, 'link.bin'));
+    const path = join(saved.dir, 'model.json');
+    const json = JSON.parse(await readFile(path, 'utf8')) as { weightsManifest: { paths: string[] }[] };
+    for (const [written, why] of [
+      ['../outside.bin', /weight file "\.\.\/outside\.bin" points outside the folder/],
+      ['../../../../../../../../etc/passwd', /points outside the folder/],
+      [join(dir, 'escape', 'outside.bin'), /is an absolute path/],
+      ['..%2Foutside.bin', /"\.\.%2Foutside\.bin" points outside the folder/],
+      ['link.bin', /"link\.bin" is a link to .*outside\.bin, outside the folder/],
+    ] as const) {
+      json.weightsManifest[0]!.paths = [written];
+      await writeFile(path, JSON.stringify(json));
+      await expect(loadModel(path)).rejects.toThrow(why);
+    }
   });
 
   it('rejects weights whose shapes do not fit the topology, naming model.json', async () => {

@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
+import { resolveInside } from '../data/containment.ts';
 
 export const MODEL_FILE = 'model.json';
 export const WEIGHTS_FILE = 'weights.bin';
@@ -83,7 +84,7 @@ export async function loadModel(path: string): Promise<LoadedModel> {
   for (const group of modelJson.weightsManifest) {
     const groupBuffers: Uint8Array[] = [];
     for (const file of group.paths) {
-      const filePath = resolve(dirname(jsonPath), file);
+      const filePath = await resolveInside(dirname(jsonPath), file, 'weight file');
       try {
         groupBuffers.push(new Uint8Array(await readFile(filePath)));
       } catch {
