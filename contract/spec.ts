@@ -5,6 +5,7 @@
 // `kind` is a discriminated union: 'transfer', 'multitask' (specMultitask.ts) and 'head-to-head'
 // (specHeadToHead.ts), each an object schema in `kindSchemas`.
 import { z } from 'zod';
+import { budgetLimitProblem, inputLimitProblem } from './limits.ts';
 import { gridErrors } from './specChecks.ts';
 import { flatten, type SpecError } from './specErrors.ts';
 import { headToHeadArmShapeErrors, headToHeadErrors, headToHeadSpecSchema, type HeadToHeadSpec } from './specHeadToHead.ts';
@@ -48,7 +49,10 @@ export type DataRef = z.infer<typeof dataRefSchema>;
 
 /** "50/class", "10%" or "all": labels per class, fraction of the training split, or everything. */
 export const BUDGET_PATTERN = /^(all|[1-9]\d*\/class|(100|[1-9]?\d(\.\d+)?)%)$/;
-const budget = z.string().regex(BUDGET_PATTERN, { message: 'must look like "50/class", "10%" or "all"' });
+const budget = z
+  .string()
+  .regex(BUDGET_PATTERN, { message: 'must look like "50/class", "10%" or "all"' })
+  .refine((text) => budgetLimitProblem(text) === null, { error: (issue) => budgetLimitProblem(String(issue.input)) ?? 'is too large' });
 
 const lr = z.number().positive().max(10);
 const epochs = int.min(1).max(10_000);
@@ -189,6 +193,8 @@ export function parseSpec(input: unknown): ParsedSpec {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
     return { ok: false, errors: [{ field: '(spec)', message: `must be a JSON object; got ${typeof input}` }] };
   }
+  const tooBig = inputLimitProblem(input);
+  if (tooBig) return { ok: false, errors: [{ field: '(spec)', message: tooBig }] };
   const record = input as Record<string, unknown>;
   const kind = record['kind'];
   if (typeof kind === 'string' && NOT_YET[kind]) {

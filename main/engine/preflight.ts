@@ -4,6 +4,7 @@
 // submit time, not a queue of runs that all fail the same way.
 import type { DataRef, ExperimentSpec } from '../../contract/spec.ts';
 import type { BuiltinName } from '../data/builtin.ts';
+import { budgetProblems } from './budgetPreflight.ts';
 import { loadDataRef, loadingEachFileOnce, type DataLoader } from './train/loadData.ts';
 
 export interface PreflightProblem {
@@ -60,5 +61,6 @@ export async function preflightSpec(spec: ExperimentSpec, load: DataLoader = loa
     checks.push(checkData(loadOnce, spec.target, 'target'));
     spec.sources.forEach((source, i) => checks.push(checkData(loadOnce, source.data, `sources[${i}].data`)));
   }
-  return (await Promise.all(checks)).filter((p): p is PreflightProblem => p !== null);
+  const budgets = spec.kind === 'multitask' ? [] : budgetProblems(loadOnce, { ...spec, ref: spec.target }, 'budgets');
+  return [...(await Promise.all(checks)), ...(await budgets)].filter((p): p is PreflightProblem => p !== null);
 }
