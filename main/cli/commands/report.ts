@@ -5,7 +5,7 @@ import { produceReport } from '../../reports/export.ts';
 import { folderProblem, writeReportFiles } from '../../reports/files.ts';
 import { FORMAT_INFO, REPORT_FORMATS, formatOfFileName, isReportFormat, suggestedFileName, type ReportFormat } from '../../reports/formats.ts';
 import { UsageError, stringOption, type Command } from '../command.ts';
-import { findExperimentOrFail, withApp } from '../withApp.ts';
+import { findExperimentOrFail, readingStore, withApp } from '../withApp.ts';
 
 const FORMAT_HELP = REPORT_FORMATS.map((f) => `    ${f.padEnd(4)}  ${FORMAT_INFO[f].label}`).join('\n');
 
@@ -46,6 +46,6 @@ export const reportCommand: Command = {
       io.out(`Wrote the ${format} report of "${experiment.name}":`);
       for (const file of written) io.out(`  ${file}`);
       return 0;
-    });
+    }, readingStore(dbPath));
   },
 };
