@@ -127,5 +127,8 @@ describe('graft serve API', () => {
     expect(reply.error.code).toBe('invalid-payload');
     expect(reply.error.message).toMatch(/URL path \/%E0%A4%A has a malformed percent-encoding/);
     expect((await fetch(`${server.url}/`)).status).toBe(200);
+    const broken = await call('listExperiments', '{\n  "search": "x",,\n}');
+    expect(broken.status).toBe(400);
+    expect(((await broken.json()) as { error: { message: string } }).error.message).toMatch(/^request body:2:\d+: not valid JSON/);
   });
 });

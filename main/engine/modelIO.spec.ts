@@ -77,6 +77,31 @@ describe('modelIO', () => {
     await expect(loadModel(path)).rejects.toThrow(/model\.json: the weights do not fit the model/);
   });
 
+  it('names the weight whose manifest shape is wrong, both when the bytes still add up and when they do not', async () => {
+    const net = buildNet(cnn, [8, 8, 1], 3, 7);
+    await saveModel(net.model, join(dir, 'named'));
+    const path = join(dir, 'named', 'model.json');
+    const original = await readFile(path, 'utf8');
+    type Manifest = { weightsManifest: { weights: { name: string; shape: number[] }[] }[] };
+    const swapped = JSON.parse(original) as Manifest;
+    const dense = swapped.weightsManifest[0]!.weights.find((w) => w.shape.length === 2)!;
+    dense.shape = [dense.shape[1]!, dense.shape[0]!];
+    await writeFile(path, JSON.stringify(swapped));
+    await expect(loadModel(path)).rejects.toThrow(new RegExp(`weight "${dense.name}" is \\[${dense.shape.join(', ')}\\] in the weights manifest, but its layer needs \\[${[...dense.shape].reverse().join(', ')}\\]`));
+    const grown = JSON.parse(original) as Manifest;
+    const bias = grown.weightsManifest[0]!.weights.find((w) => w.name.endsWith('bias'))!;
+    bias.shape = [bias.shape[0]! + 1];
+    await writeFile(path, JSON.stringify(grown));
+    await expect(loadModel(path)).rejects.toThrow(new RegExp(`weight "${bias.name}" is \\[${bias.shape[0]}\\] in the weights manifest.*the weight file holds \\d+ bytes`));
+  });
+
+  it('gives the line and column of a syntax error in model.json', async () => {
+    await saveModel(buildNet(cnn, [8, 8, 1], 3, 7).model, join(dir, 'syntax'));
+    const path = join(dir, 'syntax', 'model.json');
+    await writeFile(path, '{\n  "modelTopology": {},\n  "format": "layers-model",,\n}');
+    await expect(loadModel(path)).rejects.toThrow(/syntax\/model\.json:3:\d+: not valid JSON/);
+  });
+
   it('cuts a foreign sequential model into blocks, one per weighted layer', async () => {
     const foreign = tf.sequential({
       layers: [
