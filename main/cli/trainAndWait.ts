@@ -29,7 +29,7 @@ export async function trainAndWait(
   let endWait = (): void => {};
   const onSignal = () => {
     interrupted = true;
-    io.err('\nStopping: runs in flight become "interrupted"; resume them from the app or with graft serve.');
+    io.err('\nStopping: runs in flight become "interrupted"; resume them with graft resume (or from the app).');
     void training.stop();
     // Ctrl-C also ends the wait at once, without waiting for the runs to wind down.
     endWait();
