@@ -41,6 +41,8 @@ const imageFolderData = z
     imageFolder: path,
     inputShape: z.tuple([int.min(1).max(1024), int.min(1).max(1024), int.min(1).max(4)]),
     classes: classList.optional(),
+    /** A corrupt or unreadable image: skipped and named in the data notes (default), or the folder refused. */
+    unreadable: z.enum(['skip', 'refuse']).optional(),
   })
   .strict();
 const csvData = z.object({ csv: path, target: z.string().min(1), classes: classList.optional() }).strict();

@@ -12,7 +12,9 @@ import type {
 } from '../contract/model.ts';
 import type { Artifact, NewArtifact } from './artifacts.ts';
 import { Artifacts } from './artifacts.ts';
+import type { DataNote } from '../contract/dataNotes.ts';
 import { RunClaims } from './claim.ts';
+import { DataNotes } from './dataNotes.ts';
 import { StoreError, toStoreError } from './errors.ts';
 import type { NewExperiment } from './experiments.ts';
 import { Experiments } from './experiments.ts';
@@ -47,6 +49,7 @@ export class RunStore {
   private readonly series: SeriesStore;
   private readonly artifacts: Artifacts;
   private readonly claims: RunClaims;
+  private readonly dataNotes: DataNotes;
   private readonly deleteTx;
 
   /** Use openStore(), which checks, migrates and recovers the file first. */
@@ -63,6 +66,7 @@ export class RunStore {
     this.series = new SeriesStore(db);
     this.artifacts = new Artifacts(db);
     this.claims = new RunClaims(db);
+    this.dataNotes = new DataNotes(db);
     this.deleteTx = db.transaction((id: number) => {
       const artifactPaths = this.artifacts.pathsOfExperiment(id);
       const { deletedRuns } = this.experiments.delete(id);
@@ -97,6 +101,15 @@ export class RunStore {
       this.series.forgetIds();
       return result;
     });
+  }
+
+  /** Records what the data loader decided about the experiment's data. */
+  addDataNotes(experimentId: number, notes: readonly DataNote[]): void {
+    this.guard(`experiment ${experimentId}`, () => this.dataNotes.add(experimentId, notes));
+  }
+
+  listDataNotes(experimentId: number): DataNote[] {
+    return this.guard(undefined, () => this.dataNotes.list(experimentId));
   }
 
   // ── runs ───────────────────────────────────────────────────────────────────

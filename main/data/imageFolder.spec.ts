@@ -111,6 +111,18 @@ describe('loadImageFolder', () => {
     expect((await loadError(byFolder)).message).toMatch(/link "c" is a link to .*elsewhere, outside the folder/);
   });
 
+  it('with unreadable "skip", skips corrupt images and names every one of them in the notes', async () => {
+    const good = png(4, 4, [1, 2, 3]);
+    const dir = await folder('skip-corrupt', { 'a/ok.png': good, 'a/bad.png': good.subarray(0, 40), 'b/fine.png': good, 'b/empty.jpg': Buffer.alloc(0) });
+    const ds = await loadImageFolder(dir, { shape: [2, 2, 1], unreadable: 'skip' });
+    expect(ds.n).toBe(2);
+    expect(Array.from(ds.y.label!)).toEqual([0, 1]);
+    expect(ds.x.length).toBe(2 * 4);
+    expect(ds.notes).toEqual([expect.stringMatching(/^skipped 2 unreadable images: a\/bad\.png \(corrupt or unreadable PNG image: .*\), b\/empty\.jpg \(not a PNG or JPEG image \(starts with bytes nothing: empty file\)\)$/)]);
+    const allBad = await folder('all-corrupt', { 'a/ok.png': good, 'b/bad.png': good.subarray(0, 40) });
+    await expect(loadImageFolder(allBad, { shape: [2, 2, 1], unreadable: 'skip' })).rejects.toThrow(/class folder "b" has no readable images \(unreadable: b\/bad\.png/);
+  });
+
   it('folder layout errors say what was expected', async () => {
     expect((await loadError(join(root, 'missing'))).message).toMatch(/folder not found/);
     const flat = await folder('flat', { 'a.png': png(2, 2, [0, 0, 0]) });

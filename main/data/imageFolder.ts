@@ -3,7 +3,7 @@
 // and formats becomes one n×h×w×c tensor.
 
 import { readdir } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { decode as decodeJpeg } from 'jpeg-js';
 import { PNG } from 'pngjs';
 import { entriesInside } from './containment.ts';
@@ -21,6 +21,8 @@ export interface ImageFolderOptions {
   name?: string;
   /** Task name, default "label". */
   task?: string;
+  /** A corrupt or unreadable image: 'refuse' the folder (default), or 'skip' it and name it in the notes. */
+  unreadable?: 'skip' | 'refuse';
 }
 
 /** 8-bit RGBA pixels, as both decoders return them. */
@@ -66,17 +68,36 @@ export async function loadImageFolder(dir: string, opts: ImageFolderOptions): Pr
   }
 
   const size = h * w * c;
-  const x = new Float32Array(files.length * size);
-  const y = new Int32Array(files.length);
-  for (const [i, { path, label }] of files.entries()) {
-    const image = decodeImage(await readBytes(path), path);
+  let x = new Float32Array(files.length * size);
+  let y = new Int32Array(files.length);
+  const unreadable: string[] = [];
+  let n = 0;
+  for (const { path, label } of files) {
+    let image: RgbaImage;
+    try {
+      image = decodeImage(await readBytes(path), path);
+    } catch (err) {
+      if (opts.unreadable !== 'skip' || !(err instanceof DataError)) throw err;
+      unreadable.push(`${relative(dir, path)} (${err.message.slice(path.length + 2)})`);
+      continue;
+    }
     const pixels = toChannels(image, c);
-    x.set(resizeImage(pixels, [image.height, image.width, c], [h, w], opts.resize ?? 'area'), i * size);
-    y[i] = label;
+    x.set(resizeImage(pixels, [image.height, image.width, c], [h, w], opts.resize ?? 'area'), n * size);
+    y[n++] = label;
+  }
+  if (n < files.length) {
+    x = x.slice(0, n * size);
+    y = y.slice(0, n);
+    const empty = classes.filter((_, label) => !y.includes(label));
+    if (empty.length > 0) throw new DataError(`class folder "${empty[0]}" has no readable images (unreadable: ${unreadable.join(', ')})`, { file: join(dir, empty[0]!) });
   }
   const task = opts.task ?? 'label';
-  const ds: Dataset = { name: opts.name ?? dir, n: files.length, inputShape: [h, w, c], x, tasks: [{ name: task, type: 'classification', classes }], y: { [task]: y } };
-  if (skipped.length > 0) ds.notes = [`skipped ${skipped.length} non-image files: ${skipped.slice(0, 5).join(', ')}${skipped.length > 5 ? ', …' : ''}`];
+  const ds: Dataset = { name: opts.name ?? dir, n, inputShape: [h, w, c], x, tasks: [{ name: task, type: 'classification', classes }], y: { [task]: y } };
+  const notes: string[] = [];
+  if (skipped.length > 0) notes.push(`skipped ${skipped.length} non-image files: ${skipped.slice(0, 5).join(', ')}${skipped.length > 5 ? ', …' : ''}`);
+  // Every unreadable file is named: a user must be able to find and fix each one.
+  if (unreadable.length > 0) notes.push(`skipped ${unreadable.length} unreadable images: ${unreadable.join(', ')}`);
+  if (notes.length > 0) ds.notes = notes;
   return ds;
 }
 

@@ -4,7 +4,9 @@
 import { ApiError } from '../../contract/errors.ts';
 import { SPEC_VERSION, expandRuns, parseSpec } from '../../contract/spec.ts';
 import { preflightMultitask } from '../engine/multitask/preflight.ts';
+import { collectDataNotes } from '../engine/dataNotes.ts';
 import { preflightSpec } from '../engine/preflight.ts';
+import { loadDataRef, loadingEachFileOnce } from '../engine/train/loadData.ts';
 import type { ServiceContext } from './handlers.ts';
 
 export async function startExperiment(ctx: ServiceContext, spec: unknown): Promise<{ experimentId: number; runIds: number[] }> {
@@ -21,7 +23,9 @@ export async function startExperiment(ctx: ServiceContext, spec: unknown): Promi
       throw new ApiError('invalid-payload', `the spec's data cannot be used: ${err instanceof Error ? err.message : String(err)}`, 'spec.data');
     }
   }
-  const problems = await preflightSpec(parsed.spec);
+  // One loader for the preflight and the data notes: each file is read once per submit.
+  const load = loadingEachFileOnce(loadDataRef);
+  const problems = await preflightSpec(parsed.spec, load);
   const source = parsed.spec.kind === 'transfer' ? parsed.spec.source : undefined;
   if (source && 'run' in source) {
     const run = ctx.store.getRun(source.run);
@@ -34,12 +38,12 @@ export async function startExperiment(ctx: ServiceContext, spec: unknown): Promi
     throw new ApiError('invalid-payload', `the spec's data cannot be used: ${detail}`, `spec.${problems[0]?.field ?? ''}`);
   }
   const runs = expandRuns(parsed.spec);
-  const created = ctx.store.createExperiment({
-    name: parsed.spec.name,
-    kind: parsed.spec.kind,
-    specVersion: SPEC_VERSION,
-    spec: parsed.spec,
-    runs,
+  const notes = await collectDataNotes(parsed.spec, load);
+  const valid = parsed.spec;
+  const created = ctx.store.withTransaction(() => {
+    const experiment = ctx.store.createExperiment({ name: valid.name, kind: valid.kind, specVersion: SPEC_VERSION, spec: valid, runs });
+    ctx.store.addDataNotes(experiment.experimentId, notes);
+    return experiment;
   });
   ctx.events.publish({ type: 'experiment-changed', experimentId: created.experimentId });
   ctx.scheduler?.wake();

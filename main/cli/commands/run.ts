@@ -3,6 +3,7 @@ import { intOption, stringOption, UsageError, type Command } from '../command.ts
 import { readSpecFile } from '../specFile.ts';
 import { trainAndWait } from '../trainAndWait.ts';
 import { checkBackend } from '../backendOption.ts';
+import { dataNotesLines } from '../dataNotesText.ts';
 import { withApp } from '../withApp.ts';
 
 export const runCommand: Command = {
@@ -25,6 +26,7 @@ export const runCommand: Command = {
         throw error;
       }
       io.out(`Experiment ${started.experimentId}: ${started.runIds.length} runs queued in ${dbPath}`);
+      for (const line of dataNotesLines(app.store.listDataNotes(started.experimentId))) io.out(line);
       const outcome = await trainAndWait(app, [started.experimentId], io, { backend, ...(concurrency ? { concurrency } : {}) });
       if (outcome.interrupted) return 130;
       return outcome.allCompleted ? 0 : 1;

@@ -1,0 +1,75 @@
+// Data notes for real: an image folder with a stray text file and a corrupt image is trained by
+// `graft run`; what the loader decided is printed before training, stored with the experiment
+// and returned by getExperiment — and the spec can ask for the folder to be refused instead.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PNG } from 'pngjs';
+import { describe, expect, it } from 'vitest';
+import { openApp } from '../main/app.ts';
+import { runGraft } from './support/graftProcess.ts';
+import { tempDir } from './support/seed.ts';
+
+function png(shade: number): Buffer {
+  const image = new PNG({ width: 4, height: 4 });
+  image.data.fill(shade);
+  for (let p = 3; p < image.data.length; p += 4) image.data[p] = 255;
+  return PNG.sync.write(image);
+}
+
+function imageFolder(): string {
+  const dir = join(tempDir(), 'shapes');
+  for (const [cls, shade] of [['dark', 20], ['light', 230]] as const) {
+    mkdirSync(join(dir, cls), { recursive: true });
+    for (let i = 0; i < 8; i++) writeFileSync(join(dir, cls, `${i}.png`), png(shade + i));
+  }
+  writeFileSync(join(dir, 'dark', 'notes.txt'), 'not an image');
+  writeFileSync(join(dir, 'light', 'broken.png'), png(200).subarray(0, 30));
+  return dir;
+}
+
+const spec = (folder: string, extra: Record<string, unknown> = {}) => ({
+  version: 1,
+  name: 'notes',
+  kind: 'transfer',
+  target: { imageFolder: folder, inputShape: [4, 4, 1], ...extra },
+  model: { type: 'mlp', hidden: [8] },
+  arms: [{ strategy: 'scratch' }],
+  seeds: [1],
+  training: { epochs: 1, batchSize: 4 },
+});
+
+describe('data notes', () => {
+  it('are printed by graft run, stored with the experiment and returned by getExperiment', async () => {
+    const dir = tempDir();
+    const db = join(dir, 'graft.db');
+    const file = join(dir, 'spec.json');
+    writeFileSync(file, JSON.stringify(spec(imageFolder())));
+    const result = runGraft(['run', file, '--db', db]);
+    expect(result.stderr).not.toMatch(/Error/);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/Data notes:\n {2}target: skipped 1 non-image files: dark\/notes\.txt\n {2}target: skipped 1 unreadable images: light\/broken\.png \(corrupt or unreadable PNG image/);
+    expect(result.stdout).toMatch(/target: rows per class \(label\): dark 8, light 8/);
+    const app = openApp(db);
+    try {
+      const detail = await app.handlers.getExperiment({ id: 1 });
+      expect(detail.dataNotes.map((n) => n.note)).toEqual([
+        'skipped 1 non-image files: dark/notes.txt',
+        expect.stringMatching(/^skipped 1 unreadable images: light\/broken\.png/),
+        'rows per class (label): dark 8, light 8',
+      ]);
+    } finally {
+      app.close();
+    }
+  }, 120_000);
+
+  it('a spec with unreadable "refuse" has the folder refused, naming the file, and stores nothing', () => {
+    const dir = tempDir();
+    const db = join(dir, 'graft.db');
+    const file = join(dir, 'spec.json');
+    writeFileSync(file, JSON.stringify(spec(imageFolder(), { unreadable: 'refuse' })));
+    const result = runGraft(['run', file, '--db', db]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/broken\.png: corrupt or unreadable PNG image/);
+    expect(JSON.parse(runGraft(['list', '--json', '--db', db]).stdout)).toEqual([]);
+  });
+});
