@@ -13,19 +13,19 @@ CREATE INDEX data_notes_by_experiment ON data_notes (experiment_id);
 `;
 
 export class DataNotes {
-  private readonly insert;
-  private readonly select;
+  // Prepared on first use: a store opened at an older schema (tests of migrations) has no table yet.
+  private insert: Database.Statement<[number, string, string]> | null = null;
+  private select: Database.Statement<[number], DataNote> | null = null;
 
-  constructor(db: Database.Database) {
-    this.insert = db.prepare<[number, string, string]>('INSERT INTO data_notes (experiment_id, data, note) VALUES (?, ?, ?)');
-    this.select = db.prepare<[number], DataNote>('SELECT data, note FROM data_notes WHERE experiment_id = ? ORDER BY id');
-  }
+  constructor(private readonly db: Database.Database) {}
 
   add(experimentId: number, notes: readonly DataNote[]): void {
+    this.insert ??= this.db.prepare<[number, string, string]>('INSERT INTO data_notes (experiment_id, data, note) VALUES (?, ?, ?)');
     for (const n of notes) this.insert.run(experimentId, n.data, n.note);
   }
 
   list(experimentId: number): DataNote[] {
+    this.select ??= this.db.prepare<[number], DataNote>('SELECT data, note FROM data_notes WHERE experiment_id = ? ORDER BY id');
     return this.select.all(experimentId);
   }
 }
