@@ -3,8 +3,8 @@
 // comparison at the end, as `graft run` prints them.
 import type { RunSummary } from '../../../contract/model.ts';
 import type { GraftApp } from '../../app.ts';
-import { checkBackend } from '../backendOption.ts';
-import { intOption, stringOption, UsageError, type Command } from '../command.ts';
+import { UsageError, type Command } from '../command.ts';
+import { TRAINING_OPTIONS, TRAINING_USAGE, trainingOptions } from '../trainingOptions.ts';
 import { trainAndWait } from '../trainAndWait.ts';
 import { findExperimentOrFail, withApp } from '../withApp.ts';
 
@@ -30,12 +30,11 @@ function runsToResume(app: GraftApp, ref: string): { experimentId: number; runs:
 export const resumeCommand: Command = {
   name: 'resume',
   summary: 'Resume interrupted or cancelled runs from their last checkpoint and wait for them.',
-  usage: 'graft resume EXPERIMENT|run:ID [--backend tensorflow-gpu|tensorflow|wasm|cpu] [--concurrency N]   (EXPERIMENT: id or exact name; run:ID or #ID: one run, failed ones too)',
-  options: { backend: { type: 'string' }, concurrency: { type: 'string' } },
+  usage: `graft resume EXPERIMENT|run:ID ${TRAINING_USAGE}   (EXPERIMENT: id or exact name; run:ID or #ID: one run, failed ones too)`,
+  options: TRAINING_OPTIONS,
   positionals: { min: 1, max: 1 },
   async run({ dbPath, io, values, positionals }) {
-    const backend = await checkBackend(stringOption(values, 'backend'));
-    const concurrency = intOption(values, 'concurrency', { min: 1, max: 64 });
+    const options = await trainingOptions(values);
     return withApp(dbPath, async (app) => {
       const { experimentId, runs, what } = runsToResume(app, positionals[0] ?? '');
       if (runs.length === 0) {
@@ -44,7 +43,7 @@ export const resumeCommand: Command = {
       }
       for (const run of runs) await app.handlers.resumeRun({ runId: run.id });
       io.out(`Resuming ${runs.length} run${runs.length === 1 ? '' : 's'} of ${what}: ${runs.map((r) => `#${r.id} from epoch ${r.epochsDone}`).join(', ')}`);
-      const outcome = await trainAndWait(app, [experimentId], io, { backend, ...(concurrency ? { concurrency } : {}) });
+      const outcome = await trainAndWait(app, [experimentId], io, options);
       if (outcome.interrupted) return 130;
       return outcome.allCompleted ? 0 : 1;
     });
