@@ -72,4 +72,27 @@ describe('data notes', () => {
     expect(result.stderr).toMatch(/broken\.png: corrupt or unreadable PNG image/);
     expect(JSON.parse(runGraft(['list', '--json', '--db', db]).stdout)).toEqual([]);
   });
+
+  it('of a multitask CSV name the rows dropped for missing values and the task types inferred', async () => {
+    const file = join(tempDir(), 'tasks.csv');
+    const rows = Array.from({ length: 40 }, (_, i) => `${i},${i % 5},${i === 7 ? '' : ['a', 'b'][i % 2]},${(i * 0.5).toFixed(1)}`);
+    writeFileSync(file, ['x,y,kind,size', ...rows].join('\n') + '\n');
+    const app = openApp(join(tempDir(), 'graft.db'));
+    try {
+      const { experimentId } = await app.handlers.startExperiment({
+        spec: { version: 1, kind: 'multitask', name: 'csv notes', data: { csv: file, missing: 'drop' }, tasks: ['kind', 'size'], arms: [{ weighting: 'equal' }], training: { epochs: 1 } },
+      });
+      const notes = (await app.handlers.getExperiment({ id: experimentId })).dataNotes;
+      expect(notes.map((n) => n.note)).toEqual(
+        expect.arrayContaining([
+          'dropped 1 rows with missing values (lines 9)',
+          expect.stringMatching(/^task "kind" inferred classification \(2 classes\)/),
+          expect.stringMatching(/^task "size" inferred regression/),
+          'rows per class (kind): a 20, b 19',
+        ]),
+      );
+    } finally {
+      app.close();
+    }
+  });
 });

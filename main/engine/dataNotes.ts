@@ -14,7 +14,21 @@ function dataRefsOf(spec: ExperimentSpec): { field: string; ref: DataRef }[] {
     return [{ field: 'target', ref: spec.target }, ...pretrain];
   }
   if (spec.kind === 'head-to-head') return [{ field: 'target', ref: spec.target }, ...spec.sources.map((s, i) => ({ field: `sources[${i}].data`, ref: s.data }))];
-  return []; // multitask data is checked by its own preflight, which keeps no dataset
+  return []; // multitask data: see multitaskNotes
+}
+
+/** A multitask CSV's notes (rows dropped for missing values, task types inferred); the shipped datasets have none worth storing. */
+async function multitaskNotes(spec: ExperimentSpec): Promise<DataNote[]> {
+  if (spec.kind !== 'multitask' || !('csv' in spec.data)) return [];
+  const { loadMultitaskDataset } = await import('./multitask/datasets.ts');
+  const { tasksOf } = await import('../../contract/specMultitask.ts');
+  try {
+    const ds = await loadMultitaskDataset(spec.data, tasksOf(spec));
+    const counts = classCountNote(ds);
+    return [...(ds.notes ?? []), ...(counts ? [counts] : [])].map((note) => ({ data: 'data', note }));
+  } catch {
+    return []; // its preflight has already refused data that cannot be loaded
+  }
 }
 
 /** "rows per class: cat 40, dog 38" for the dataset's first classification task. */
@@ -28,7 +42,7 @@ export function classCountNote(ds: Dataset): string | null {
 }
 
 export async function collectDataNotes(spec: ExperimentSpec, load: DataLoader): Promise<DataNote[]> {
-  const notes: DataNote[] = [];
+  const notes: DataNote[] = await multitaskNotes(spec);
   for (const { field, ref } of dataRefsOf(spec)) {
     let ds: Dataset;
     try {
