@@ -2,7 +2,7 @@
 // `graft run`; what the loader decided is printed before training, stored with the experiment
 // and returned by getExperiment — and the spec can ask for the folder to be refused instead.
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
 import { openApp } from '../main/app.ts';
@@ -40,10 +40,11 @@ const spec = (folder: string, extra: Record<string, unknown> = {}) => ({
 
 describe('data notes', () => {
   it('are printed by graft run, stored with the experiment and returned by getExperiment', async () => {
-    const dir = tempDir();
+    // The spec names its folder relatively: read beside the spec file, not in the working directory.
+    const dir = dirname(imageFolder());
     const db = join(dir, 'graft.db');
     const file = join(dir, 'spec.json');
-    writeFileSync(file, JSON.stringify(spec(imageFolder())));
+    writeFileSync(file, JSON.stringify(spec('shapes')));
     const result = runGraft(['run', file, '--db', db]);
     expect(result.stderr).not.toMatch(/Error/);
     expect(result.code).toBe(0);
@@ -60,6 +61,30 @@ describe('data notes', () => {
     } finally {
       app.close();
     }
+  }, 120_000);
+
+  it('an absolute path in a spec file is used as written and recorded in the data notes; a relative one leaving the folder is refused', async () => {
+    const folder = imageFolder();
+    const dir = tempDir();
+    const db = join(dir, 'graft.db');
+    const file = join(dir, 'spec.json');
+    writeFileSync(file, JSON.stringify(spec(folder)));
+    const result = runGraft(['run', file, '--db', db]);
+    expect(result.code).toBe(0);
+    const note = `read from the absolute path ${folder} as written in ${file} (not resolved against the spec's folder)`;
+    expect(result.stdout).toContain(`  target: ${note}`);
+    const app = openApp(db);
+    try {
+      expect((await app.handlers.getExperiment({ id: 1 })).dataNotes).toContainEqual({ data: 'target', note });
+    } finally {
+      app.close();
+    }
+    writeFileSync(file, JSON.stringify(spec(`../${folder.split('/').slice(-2).join('/')}`)));
+    const refused = runGraft(['run', file, '--db', db]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain(`${file}: target.imageFolder: `);
+    expect(refused.stderr).toMatch(/data path "\.\.\/[^"]+\/shapes" points outside the folder/);
+    expect(JSON.parse(runGraft(['list', '--json', '--db', db]).stdout)).toHaveLength(1);
   }, 120_000);
 
   it('a spec with unreadable "refuse" has the folder refused, naming the file, and stores nothing', () => {

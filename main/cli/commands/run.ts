@@ -1,6 +1,7 @@
 import { ApiError } from '../../../contract/errors.ts';
 import { UsageError, type Command } from '../command.ts';
 import { readSpecFile } from '../specFile.ts';
+import { resolveSpecPaths } from '../specPaths.ts';
 import { trainAndWait } from '../trainAndWait.ts';
 import { TRAINING_OPTIONS, TRAINING_USAGE, trainingOptions } from '../trainingOptions.ts';
 import { dataNotesLines } from '../dataNotesText.ts';
@@ -14,7 +15,7 @@ export const runCommand: Command = {
   positionals: { min: 1, max: 1 },
   async run({ dbPath, io, values, positionals }) {
     const file = positionals[0] ?? '';
-    const spec = readSpecFile(file);
+    const { spec, notes: absolutePaths } = await resolveSpecPaths(readSpecFile(file), file);
     const options = await trainingOptions(values);
     return withApp(dbPath, async (app) => {
       let started;
@@ -25,6 +26,7 @@ export const runCommand: Command = {
         throw error;
       }
       io.out(`Experiment ${started.experimentId}: ${started.runIds.length} runs queued in ${dbPath}`);
+      app.store.addDataNotes(started.experimentId, absolutePaths);
       for (const line of dataNotesLines(app.store.listDataNotes(started.experimentId))) io.out(line);
       const outcome = await trainAndWait(app, [started.experimentId], io, options);
       if (outcome.interrupted) return 130;
