@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import type { ExperimentComparison } from './compare.ts';
 import type { RunsComparison } from './runsComparison.ts';
+import type { DataNote } from './dataNotes.ts';
 import type { DatasetInfo } from './datasets.ts';
 import type { ApiErrorData } from './errors.ts';
 import type { GraftEvent } from './events.ts';
@@ -91,7 +92,8 @@ export interface EnvironmentInfo {
 
 export interface Responses {
   listExperiments: ExperimentSummary[];
-  getExperiment: { experiment: ExperimentDetail; runs: RunSummary[] };
+  /** dataNotes: what the loader decided about the experiment's data (contract/dataNotes.ts). */
+  getExperiment: { experiment: ExperimentDetail; runs: RunSummary[]; dataNotes: DataNote[] };
   listRuns: RunSummary[];
   readSeries: Series[];
   startExperiment: { experimentId: number; runIds: number[] };

@@ -8,6 +8,7 @@
 import { specKindNamed, specSchema, type AnyRunPlan, type ExperimentSpec } from './kinds/registry.ts';
 import type { TransferSpec } from './kinds/transfer/spec.ts';
 import type { RunPlan } from './kinds/transfer/runs.ts';
+import { inputLimitProblem } from './limits.ts';
 import { flatten, type SpecError } from './specErrors.ts';
 import type { HeadToHeadSpec, JointRunPlan } from './specHeadToHead.ts';
 import type { MultitaskRunPlan, MultitaskSpec } from './specMultitask.ts';
@@ -28,6 +29,8 @@ export function parseSpec(input: unknown): ParsedSpec {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
     return { ok: false, errors: [{ field: '(spec)', message: `must be a JSON object; got ${typeof input}` }] };
   }
+  const tooBig = inputLimitProblem(input);
+  if (tooBig) return { ok: false, errors: [{ field: '(spec)', message: tooBig }] };
   const record = input as Record<string, unknown>;
   const kind = record['kind'];
   if (typeof kind === 'string' && NOT_YET[kind]) {

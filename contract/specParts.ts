@@ -2,6 +2,7 @@
 // sources, models, transfer arms and training settings. Pure (shared with the browser), and
 // below every kind's module, so the kinds and spec.ts import it and it imports none of them.
 import { z } from 'zod';
+import { budgetLimitProblem } from './limits.ts';
 
 export const SPEC_VERSION = 1;
 
@@ -33,6 +34,8 @@ const imageFolderData = z
     imageFolder: path,
     inputShape: z.tuple([int.min(1).max(1024), int.min(1).max(1024), int.min(1).max(4)]),
     classes: classList.optional(),
+    /** A corrupt or unreadable image: skipped and named in the data notes (default), or the folder refused. */
+    unreadable: z.enum(['skip', 'refuse']).optional(),
   })
   .strict();
 const csvData = z.object({ csv: path, target: z.string().min(1), classes: classList.optional() }).strict();
@@ -41,7 +44,10 @@ export type DataRef = z.infer<typeof dataRefSchema>;
 
 /** "50/class", "10%" or "all": labels per class, fraction of the training split, or everything. */
 export const BUDGET_PATTERN = /^(all|[1-9]\d*\/class|(100|[1-9]?\d(\.\d+)?)%)$/;
-export const budgetSchema = z.string().regex(BUDGET_PATTERN, { message: 'must look like "50/class", "10%" or "all"' });
+export const budgetSchema = z
+  .string()
+  .regex(BUDGET_PATTERN, { message: 'must look like "50/class", "10%" or "all"' })
+  .refine((text) => budgetLimitProblem(text) === null, { error: (issue) => budgetLimitProblem(String(issue.input)) ?? 'is too large' });
 
 export const lrSchema = z.number().positive().max(10);
 export const epochsSchema = int.min(1).max(10_000);

@@ -70,6 +70,16 @@ const FIXTURES: Record<number, { write(db: Database.Database): void; check(store
       expect(series?.value).toEqual([0.75, NaN]);
     },
   },
+  3: {
+    write: (db) => {
+      FIXTURES[2]?.write(db);
+      db.exec("INSERT INTO data_notes (experiment_id, data, note) VALUES (1, 'target', 'dropped 2 rows with missing values (lines 4, 9)')");
+    },
+    check: (store) => {
+      FIXTURES[2]?.check(store);
+      expect(store.listDataNotes(1)).toEqual([{ data: 'target', note: 'dropped 2 rows with missing values (lines 4, 9)' }]);
+    },
+  },
 };
 
 /** A file at schema version v, as a Graft of that version would have left it. */

@@ -2,6 +2,7 @@
 // version a file is at. A released migration is never edited: a change is a new migration,
 // so every file ever written by any Graft has one path to the latest schema.
 import type Database from 'better-sqlite3';
+import { DATA_NOTES_SCHEMA } from './dataNotes.ts';
 import { EXPERIMENT_KINDS, RUN_STATUSES } from '../contract/model.ts';
 import { StoreError, toStoreError } from './errors.ts';
 
@@ -125,6 +126,13 @@ export const MIGRATIONS: readonly Migration[] = [
           data      BLOB    NOT NULL
         ) STRICT;
       `);
+    },
+  },
+  {
+    version: 3,
+    description: 'data_notes: what the data loader decided about an experiment\'s data',
+    up(db) {
+      db.exec(DATA_NOTES_SCHEMA);
     },
   },
 ];

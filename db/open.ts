@@ -103,16 +103,19 @@ function inspectExisting(file: string, knownVersion: number, timeout: number): v
   if (stat.isDirectory()) throw notGraft(file, 'it is a folder');
   if (stat.size === 0) return;
   if (!hasSqliteHeader(file)) throw notGraft(file, 'it is not an SQLite file');
-  inspectWithSqlite(file, knownVersion, timeout);
+  // Before SQLite opens it: a read-only connection would leave -wal and -shm files behind in a
+  // folder Graft cannot clean up.
   try {
     fs.accessSync(file, fs.constants.W_OK);
     fs.accessSync(dirname(file), fs.constants.W_OK); // WAL mode creates -wal and -shm beside it
   } catch (error) {
-    throw new StoreError('read-only', `${file} cannot be written (${(error as Error).message}); Graft needs to write runs to it`, {
-      path: file,
-      cause: error,
-    });
+    throw new StoreError(
+      'read-only',
+      `${file} is read-only here (${(error as Error).message}); this command writes runs to it. graft list, compare and report can still read it`,
+      { path: file, cause: error },
+    );
   }
+  inspectWithSqlite(file, knownVersion, timeout);
 }
 
 function hasSqliteHeader(file: string): boolean {

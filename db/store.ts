@@ -12,11 +12,15 @@ import type {
 } from '../contract/model.ts';
 import type { Artifact, NewArtifact } from './artifacts.ts';
 import { Artifacts } from './artifacts.ts';
+import type { DataNote } from '../contract/dataNotes.ts';
+import { RunClaims } from './claim.ts';
+import { DataNotes } from './dataNotes.ts';
 import { StoreError, toStoreError } from './errors.ts';
 import type { NewExperiment } from './experiments.ts';
 import { Experiments } from './experiments.ts';
 import type { RunFilter } from './runs.ts';
 import { Runs } from './runs.ts';
+import { recoverInterruptedRuns } from './recovery.ts';
 import type { MetricPoint, SeriesFilter, SeriesReadOptions } from './series.ts';
 import { SeriesStore } from './series.ts';
 
@@ -44,6 +48,8 @@ export class RunStore {
   private readonly runs: Runs;
   private readonly series: SeriesStore;
   private readonly artifacts: Artifacts;
+  private readonly claims: RunClaims;
+  private readonly dataNotes: DataNotes;
   private readonly deleteTx;
 
   /** Use openStore(), which checks, migrates and recovers the file first. */
@@ -59,6 +65,8 @@ export class RunStore {
     this.runs = new Runs(db);
     this.series = new SeriesStore(db);
     this.artifacts = new Artifacts(db);
+    this.claims = new RunClaims(db);
+    this.dataNotes = new DataNotes(db);
     this.deleteTx = db.transaction((id: number) => {
       const artifactPaths = this.artifacts.pathsOfExperiment(id);
       const { deletedRuns } = this.experiments.delete(id);
@@ -95,6 +103,15 @@ export class RunStore {
     });
   }
 
+  /** Records what the data loader decided about the experiment's data. */
+  addDataNotes(experimentId: number, notes: readonly DataNote[]): void {
+    this.guard(`experiment ${experimentId}`, () => this.dataNotes.add(experimentId, notes));
+  }
+
+  listDataNotes(experimentId: number): DataNote[] {
+    return this.guard(undefined, () => this.dataNotes.list(experimentId));
+  }
+
   // ── runs ───────────────────────────────────────────────────────────────────
 
   listRuns(filter: RunFilter = {}): RunSummary[] {
@@ -108,6 +125,21 @@ export class RunStore {
   /** queued -> running, owned by process `pid` (crash recovery checks it is still alive). */
   markRunning(runId: number, owner: { pid: number; environment: RunEnvironment | null }): void {
     this.guard(`run ${runId}`, () => this.runs.markRunning(runId, owner));
+  }
+
+  /** queued -> running for process `pid`, atomically; false when another process claimed it first. */
+  claimRun(runId: number, pid: number): boolean {
+    return this.guard(`run ${runId}`, () => this.claims.take(runId, pid));
+  }
+
+  /** Stores the environment a claimed run trains in (only while `pid` still holds it). */
+  recordRunEnvironment(runId: number, pid: number, environment: RunEnvironment | null): void {
+    this.guard(`run ${runId}`, () => this.claims.recordEnvironment(runId, pid, environment));
+  }
+
+  /** Runs left 'running' by a process that has since died become 'interrupted'; their ids. */
+  recoverInterruptedRuns(): number[] {
+    return this.guard(undefined, () => recoverInterruptedRuns(this.db));
   }
 
   setRunStatus(runId: number, status: RunStatus, options: { error?: string | null } = {}): void {

@@ -1,14 +1,14 @@
 // The composition root of the main side: one store (the single writer), one event bus,
 // the handlers, and — when this process trains — the scheduler. The CLI, `graft serve`
 // and the Electron main process all start here.
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
 import { openStore } from '../db/open.ts';
+import { openStoreReadOnly } from '../db/openReadOnly.ts';
 import type { RunStore } from '../db/store.ts';
 import { describeEnvironment } from './environment.ts';
 import { EventBus } from './services/eventBus.ts';
 import { createHandlers, type Handlers, type RunScheduler } from './services/handlers.ts';
 import { artifactsDirFor } from './paths.ts';
+import { prepareStoreFolder } from './storeLocation.ts';
 
 export interface GraftApp {
   dbPath: string;
@@ -21,9 +21,10 @@ export interface GraftApp {
   close(): void;
 }
 
-export function openApp(dbPath: string): GraftApp {
-  if (dbPath !== ':memory:') mkdirSync(dirname(dbPath), { recursive: true });
-  const store = openStore(dbPath);
+/** `readOnly`: for commands that only read (list, compare, report) a store Graft cannot write. */
+export function openApp(dbPath: string, options: { readOnly?: boolean } = {}): GraftApp {
+  prepareStoreFolder(dbPath);
+  const store = options.readOnly ? openStoreReadOnly(dbPath) : openStore(dbPath);
   const events = new EventBus();
   const artifactsDir = artifactsDirFor(dbPath);
   const context: Parameters<typeof createHandlers>[0] = {

@@ -12,6 +12,8 @@ export interface Training {
 export interface TrainingOptions {
   backend?: string | null;
   concurrency?: number;
+  /** Train only these experiments' runs; default every queued run in the store. */
+  experimentIds?: readonly number[];
 }
 
 export async function startTraining(app: GraftApp, log: (line: string) => void, options: TrainingOptions = {}): Promise<Training> {
@@ -26,6 +28,7 @@ export async function startTraining(app: GraftApp, log: (line: string) => void, 
     artifactsDir: app.artifactsDir,
     backend: options.backend ?? null,
     concurrency: options.concurrency ?? defaultConcurrency(backend),
+    ...(options.experimentIds ? { experimentIds: options.experimentIds } : {}),
     log,
   });
   app.attachScheduler(scheduler);

@@ -78,6 +78,17 @@ describe('graft serve API', () => {
     expect((await call('getExperiment', { id: transferId })).status).toBe(200);
   });
 
+  it('answers a payload nested 10,000 levels deep with 400 naming the limit, and keeps serving', async () => {
+    const deep = `{"spec":{"version":1,"kind":"transfer","name":"deep","question":${'['.repeat(10_000)}${']'.repeat(10_000)}}}`;
+    for (const method of ['validateSpec', 'startExperiment']) {
+      const response = await call(method, deep);
+      expect(response.status).toBe(400);
+      const reply = (await response.json()) as { error: { code: string; message: string } };
+      expect(reply.error.message).toMatch(/nested deeper than 32 levels \(the limit\)/);
+    }
+    expect((await call('listExperiments', {})).status).toBe(200);
+  });
+
   it('pushes events over the WebSocket to token holders only', async () => {
     const refused = new WebSocket(`${server.url.replace('http', 'ws')}/api/events?token=wrong`);
     const refusal = await new Promise<string>((resolve) => {
@@ -107,5 +118,17 @@ describe('graft serve API', () => {
     expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
     const traversal = await fetch(`${server.url}/..%2f..%2fpackage.json`);
     expect(traversal.status).toBe(404);
+  });
+
+  it('answers a malformed percent-encoding in the URL with 400 naming it, and keeps serving', async () => {
+    const response = await fetch(`${server.url}/%E0%A4%A`);
+    expect(response.status).toBe(400);
+    const reply = (await response.json()) as { error: { code: string; message: string } };
+    expect(reply.error.code).toBe('invalid-payload');
+    expect(reply.error.message).toMatch(/URL path \/%E0%A4%A has a malformed percent-encoding/);
+    expect((await fetch(`${server.url}/`)).status).toBe(200);
+    const broken = await call('listExperiments', '{\n  "search": "x",,\n}');
+    expect(broken.status).toBe(400);
+    expect(((await broken.json()) as { error: { message: string } }).error.message).toMatch(/^request body:2:\d+: not valid JSON/);
   });
 });

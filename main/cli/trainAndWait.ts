@@ -7,6 +7,7 @@ import { startTraining } from '../training.ts';
 import type { CliIO } from './command.ts';
 import { printComparison } from './comparisonTable.ts';
 import { ProgressBoard } from './progress.ts';
+import { untilSettled } from './untilSettled.ts';
 
 export interface TrainOutcome {
   /** True when every run of the experiments completed. */
@@ -23,12 +24,12 @@ export async function trainAndWait(
   const runs = experimentIds.flatMap((id) => app.store.listRuns({ experimentId: id }));
   const board = new ProgressBoard(io.out, io.isTTY, runs);
   const unsubscribe = app.events.subscribe((event) => board.handle(event));
-  const training = await startTraining(app, (line) => io.err(line), options);
+  const training = await startTraining(app, (line) => io.err(line), { ...options, experimentIds });
   let interrupted = false;
   let endWait = (): void => {};
   const onSignal = () => {
     interrupted = true;
-    io.err('\nStopping: runs in flight become "interrupted"; resume them from the app or with graft serve.');
+    io.err('\nStopping: runs in flight become "interrupted"; resume them with graft resume (or from the app).');
     void training.stop();
     // Ctrl-C also ends the wait at once, without waiting for the runs to wind down.
     endWait();
@@ -36,7 +37,7 @@ export async function trainAndWait(
   process.once('SIGINT', onSignal);
   try {
     if (io.isTTY) board.draw(true);
-    await Promise.race([training.scheduler.idle(), new Promise<void>((resolve) => (endWait = resolve))]);
+    await Promise.race([untilSettled(app.store, training.scheduler, experimentIds, () => interrupted), new Promise<void>((resolve) => (endWait = resolve))]);
     if (io.isTTY) board.draw(true);
   } finally {
     // Whether or not Ctrl-C came: the process (a test, the demo after a run) lives on.

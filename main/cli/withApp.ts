@@ -3,9 +3,15 @@
 import type { ExperimentDetail } from '../../contract/model.ts';
 import { openApp, type GraftApp } from '../app.ts';
 import { UsageError } from './command.ts';
+import { isWritableStore } from '../../db/openReadOnly.ts';
 
-export async function withApp<T>(dbPath: string, work: (app: GraftApp) => Promise<T> | T): Promise<T> {
-  const app = openApp(dbPath);
+/** For commands that only read: a store Graft cannot write is opened read-only instead of refused. */
+export function readingStore(dbPath: string): { readOnly: boolean } {
+  return { readOnly: dbPath !== ':memory:' && !isWritableStore(dbPath) };
+}
+
+export async function withApp<T>(dbPath: string, work: (app: GraftApp) => Promise<T> | T, options: { readOnly?: boolean } = {}): Promise<T> {
+  const app = openApp(dbPath, options);
   try {
     return await work(app);
   } finally {

@@ -78,6 +78,13 @@ describe('IDX errors name the file and what was expected', () => {
     expect(err.message).toMatch(/truncated IDX data: the header declares shape 10×4×4 .* = 160 data bytes, the file has 140/);
   });
 
+  it('names the magic number when it claims a dimension the file does not have', () => {
+    const good = encodeIdx({ dtype: 'uint8', shape: [50, 8, 8], data: Uint8Array.from({ length: 3200 }, (_, i) => (i * 37) % 251) });
+    const wrong = Buffer.from(good);
+    wrong[3] = 4; // a 3-dimensional file whose magic number says 4: the data's first bytes become a dimension
+    expect(() => decodeIdx(wrong, 'm.idx')).toThrow(/m\.idx: .*magic number 0x00000804: unsigned byte, 4 dimensions.*the data fits 50×8×8, so the magic number probably says 4 dimensions where the file has 3/);
+  });
+
   it('extra bytes after the data', () => {
     const bytes = Buffer.concat([encodeIdx({ dtype: 'uint8', shape: [2], data: Uint8Array.from([1, 2]) }), Buffer.from([9])]);
     expect(() => decodeIdx(bytes, 'x.idx')).toThrow(/x.idx: IDX size mismatch: .* 2 data bytes, the file has 3/);

@@ -62,8 +62,10 @@ export function decodeIdx(bytes: Uint8Array, file: string, expect: IdxExpectatio
   const actualBytes = bytes.length - headerBytes;
   if (actualBytes !== expectedBytes) {
     const what = actualBytes < expectedBytes ? 'truncated IDX data' : 'IDX size mismatch';
+    // The magic number is named: when it is wrong (a 3-dimensional file marked as 4), the extra
+    // dimension is read from the data and the shape alone looks like nonsense.
     throw new DataError(
-      `${what}: the header declares shape ${shape.join('×')} of ${DTYPES[dtype].label} = ${expectedBytes} data bytes, the file has ${actualBytes}`,
+      `${what}: the header declares shape ${shape.join('×')} of ${DTYPES[dtype].label} = ${expectedBytes} data bytes, the file has ${actualBytes} (magic number ${hex(magic)}: ${DTYPES[dtype].label}, ${ndim} dimensions)${sizeHint(shape, actualBytes, DTYPES[dtype].bytes)}`,
       { file },
     );
   }
@@ -134,6 +136,18 @@ export async function loadIdxDataset(opts: IdxDatasetOptions): Promise<Dataset> 
 
 function dtypeOfCode(code: number): IdxDtype | undefined {
   return (Object.keys(DTYPES) as IdxDtype[]).find((d) => DTYPES[d].code === code);
+}
+
+/** When fewer dimensions would fit the data exactly, the magic number's dimension count is likely wrong. */
+function sizeHint(shape: number[], actualBytes: number, bytesPerValue: number): string {
+  for (let ndim = shape.length - 1; ndim >= 1; ndim--) {
+    const fewer = shape.slice(0, ndim);
+    const headerShift = 4 * (shape.length - ndim); // those dimensions' header bytes are data then
+    if (fewer.reduce((a, b) => a * b, 1) * bytesPerValue === actualBytes + headerShift) {
+      return `; the data fits ${fewer.join('×')}, so the magic number probably says ${shape.length} dimensions where the file has ${ndim}`;
+    }
+  }
+  return '';
 }
 
 function hex(value: number): string {

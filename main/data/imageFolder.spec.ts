@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { encode as encodeJpeg } from 'jpeg-js';
@@ -96,6 +96,31 @@ describe('loadImageFolder', () => {
     expect((await loadError(jdir)).message).toMatch(/x\.jpg: corrupt or unreadable JPEG image/);
     const gdir = await folder('gif', { 'a/y.png': Buffer.from('GIF89a....') });
     expect((await loadError(gdir)).message).toMatch(/y\.png: not a PNG or JPEG image \(starts with bytes 47 49 46 38\)/);
+  });
+
+  it('follows links that stay inside the folder and refuses links out of it, naming them', async () => {
+    const outside = await folder('elsewhere', { 'secret.png': png(2, 2, [9, 9, 9]) });
+    const dir = await folder('linked', { 'a/x.png': png(2, 2, [0, 0, 0]), 'b/y.png': png(2, 2, [255, 255, 255]) });
+    await symlink(join(dir, 'a', 'x.png'), join(dir, 'b', 'again.png'));
+    const ds = await loadImageFolder(dir, { shape: [2, 2, 1] });
+    expect(Array.from(ds.y.label!)).toEqual([0, 1, 1]);
+    await symlink(join(outside, 'secret.png'), join(dir, 'b', 'out.png'));
+    expect((await loadError(dir)).message).toMatch(/link "b\/out\.png" is a link to .*elsewhere\/secret\.png, outside the folder/);
+    const byFolder = await folder('linked-class', { 'a/x.png': png(2, 2, [0, 0, 0]) });
+    await symlink(outside, join(byFolder, 'c'));
+    expect((await loadError(byFolder)).message).toMatch(/link "c" is a link to .*elsewhere, outside the folder/);
+  });
+
+  it('with unreadable "skip", skips corrupt images and names every one of them in the notes', async () => {
+    const good = png(4, 4, [1, 2, 3]);
+    const dir = await folder('skip-corrupt', { 'a/ok.png': good, 'a/bad.png': good.subarray(0, 40), 'b/fine.png': good, 'b/empty.jpg': Buffer.alloc(0) });
+    const ds = await loadImageFolder(dir, { shape: [2, 2, 1], unreadable: 'skip' });
+    expect(ds.n).toBe(2);
+    expect(Array.from(ds.y.label!)).toEqual([0, 1]);
+    expect(ds.x.length).toBe(2 * 4);
+    expect(ds.notes).toEqual([expect.stringMatching(/^skipped 2 unreadable images: a\/bad\.png \(corrupt or unreadable PNG image: .*\), b\/empty\.jpg \(not a PNG or JPEG image \(starts with bytes nothing: empty file\)\)$/)]);
+    const allBad = await folder('all-corrupt', { 'a/ok.png': good, 'b/bad.png': good.subarray(0, 40) });
+    await expect(loadImageFolder(allBad, { shape: [2, 2, 1], unreadable: 'skip' })).rejects.toThrow(/class folder "b" has no readable images \(unreadable: b\/bad\.png/);
   });
 
   it('folder layout errors say what was expected', async () => {

@@ -3,9 +3,10 @@
 // and formats becomes one n×h×w×c tensor.
 
 import { readdir } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { decode as decodeJpeg } from 'jpeg-js';
 import { PNG } from 'pngjs';
+import { entriesInside } from './containment.ts';
 import { DataError, messageOf } from './errors.ts';
 import { readBytes } from './files.ts';
 import { resizeImage, type ResizeMethod } from './resize.ts';
@@ -20,6 +21,8 @@ export interface ImageFolderOptions {
   name?: string;
   /** Task name, default "label". */
   task?: string;
+  /** A corrupt or unreadable image: 'refuse' the folder (default), or 'skip' it and name it in the notes. */
+  unreadable?: 'skip' | 'refuse';
 }
 
 /** 8-bit RGBA pixels, as both decoders return them. */
@@ -40,7 +43,7 @@ const MAX_MEGAPIXELS = 100;
  */
 export async function loadImageFolder(dir: string, opts: ImageFolderOptions): Promise<Dataset> {
   const [h, w, c] = checkShape(opts.shape);
-  const entries = await listDir(dir);
+  const entries = await listDir(dir, dir);
   const classes = entries.filter((e) => e.isDirectory() && !e.name.startsWith('.')).map((e) => e.name).sort(byCodePoint);
   const stray = entries.filter((e) => e.isFile() && IMAGE_EXTENSIONS.test(e.name)).map((e) => e.name);
   if (classes.length === 0) {
@@ -57,7 +60,7 @@ export async function loadImageFolder(dir: string, opts: ImageFolderOptions): Pr
   const skipped: string[] = [];
   for (const [label, cls] of classes.entries()) {
     const classDir = join(dir, cls);
-    const names = (await listDir(classDir)).filter((e) => e.isFile()).map((e) => e.name).sort(byCodePoint);
+    const names = (await listDir(classDir, dir)).filter((e) => e.isFile()).map((e) => e.name).sort(byCodePoint);
     const images = names.filter((f) => !f.startsWith('.') && IMAGE_EXTENSIONS.test(f));
     skipped.push(...names.filter((f) => !images.includes(f)).map((f) => join(cls, f)));
     if (images.length === 0) throw new DataError(`class folder "${cls}" has no .png, .jpg or .jpeg images`, { file: classDir });
@@ -65,17 +68,36 @@ export async function loadImageFolder(dir: string, opts: ImageFolderOptions): Pr
   }
 
   const size = h * w * c;
-  const x = new Float32Array(files.length * size);
-  const y = new Int32Array(files.length);
-  for (const [i, { path, label }] of files.entries()) {
-    const image = decodeImage(await readBytes(path), path);
+  let x = new Float32Array(files.length * size);
+  let y = new Int32Array(files.length);
+  const unreadable: string[] = [];
+  let n = 0;
+  for (const { path, label } of files) {
+    let image: RgbaImage;
+    try {
+      image = decodeImage(await readBytes(path), path);
+    } catch (err) {
+      if (opts.unreadable !== 'skip' || !(err instanceof DataError)) throw err;
+      unreadable.push(`${relative(dir, path)} (${err.message.slice(path.length + 2)})`);
+      continue;
+    }
     const pixels = toChannels(image, c);
-    x.set(resizeImage(pixels, [image.height, image.width, c], [h, w], opts.resize ?? 'area'), i * size);
-    y[i] = label;
+    x.set(resizeImage(pixels, [image.height, image.width, c], [h, w], opts.resize ?? 'area'), n * size);
+    y[n++] = label;
+  }
+  if (n < files.length) {
+    x = x.slice(0, n * size);
+    y = y.slice(0, n);
+    const empty = classes.filter((_, label) => !y.includes(label));
+    if (empty.length > 0) throw new DataError(`class folder "${empty[0]}" has no readable images (unreadable: ${unreadable.join(', ')})`, { file: join(dir, empty[0]!) });
   }
   const task = opts.task ?? 'label';
-  const ds: Dataset = { name: opts.name ?? dir, n: files.length, inputShape: [h, w, c], x, tasks: [{ name: task, type: 'classification', classes }], y: { [task]: y } };
-  if (skipped.length > 0) ds.notes = [`skipped ${skipped.length} non-image files: ${skipped.slice(0, 5).join(', ')}${skipped.length > 5 ? ', …' : ''}`];
+  const ds: Dataset = { name: opts.name ?? dir, n, inputShape: [h, w, c], x, tasks: [{ name: task, type: 'classification', classes }], y: { [task]: y } };
+  const notes: string[] = [];
+  if (skipped.length > 0) notes.push(`skipped ${skipped.length} non-image files: ${skipped.slice(0, 5).join(', ')}${skipped.length > 5 ? ', …' : ''}`);
+  // Every unreadable file is named: a user must be able to find and fix each one.
+  if (unreadable.length > 0) notes.push(`skipped ${unreadable.length} unreadable images: ${unreadable.join(', ')}`);
+  if (notes.length > 0) ds.notes = notes;
   return ds;
 }
 
@@ -132,15 +154,18 @@ function checkShape(shape: readonly number[]): [number, number, 1 | 3] {
   return [h!, w!, c];
 }
 
-async function listDir(dir: string) {
+/** The entries of `dir`, symlinks followed as long as they stay inside the dataset's `root`. */
+async function listDir(dir: string, root: string) {
+  let entries;
   try {
-    return await readdir(dir, { withFileTypes: true });
+    entries = await readdir(dir, { withFileTypes: true });
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw new DataError('folder not found', { file: dir });
     if (code === 'ENOTDIR') throw new DataError('expected a folder with one subfolder per class, found a file', { file: dir });
     throw new DataError(`cannot read folder: ${messageOf(err)}`, { file: dir });
   }
+  return entriesInside(root, dir, entries);
 }
 
 function byCodePoint(a: string, b: string): number {

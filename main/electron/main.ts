@@ -5,6 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { parseJsonText } from '../../contract/jsonText.ts';
 import { openApp } from '../app.ts';
 import { installCrashHandler, wantsStack } from '../crash.ts';
 import { openLogFile } from '../logFile.ts';
@@ -77,7 +78,7 @@ async function createWindow(): Promise<void> {
           .then(async (result) => {
             const file = result.filePaths[0];
             if (!file) return;
-            const reply = await graft.handlers.startExperiment({ spec: JSON.parse(await readFile(file, 'utf8')) as unknown });
+            const reply = await graft.handlers.startExperiment({ spec: parseJsonText(await readFile(file, 'utf8'), file) });
             void window.webContents.executeJavaScript(`location.hash = '#/experiments/${reply.experimentId}'`);
           })
           .catch((error: unknown) => dialog.showErrorBox('Could not import the spec', String(error)));

@@ -4,6 +4,7 @@
 import type { z } from 'zod';
 import { requestSchemas, type MethodName, type Reply } from '../../contract/api.ts';
 import { ApiError } from '../../contract/errors.ts';
+import { inputLimitProblem } from '../../contract/limits.ts';
 import type { Handlers } from './handlers.ts';
 
 function isMethodName(name: string): name is MethodName {
@@ -22,6 +23,8 @@ export async function dispatch(handlers: Handlers, method: string, payload: unkn
   if (!isMethodName(method)) {
     return { ok: false, error: new ApiError('unknown-method', `unknown method "${method}"`).toData() };
   }
+  const tooBig = inputLimitProblem(payload);
+  if (tooBig) return { ok: false, error: new ApiError('invalid-payload', `the request ${tooBig}`).toData() };
   const parsed = requestSchemas[method].safeParse(payload ?? {});
   if (!parsed.success) return { ok: false, error: describeZodError(parsed.error).toData() };
   try {

@@ -34,7 +34,7 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     getExperiment: ({ id }) => {
       const experiment = store.getExperiment(id);
       if (!experiment) throw new ApiError('not-found', `experiment ${id} does not exist`, 'id');
-      return { experiment, runs: store.listRuns({ experimentId: id }) };
+      return { experiment, runs: store.listRuns({ experimentId: id }), dataNotes: store.listDataNotes(id) };
     },
 
     listRuns: (filter) => store.listRuns(filter),

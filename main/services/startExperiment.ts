@@ -3,7 +3,9 @@
 // startExperiment method, `graft run` and the demo all come through here.
 import { ApiError } from '../../contract/errors.ts';
 import { SPEC_VERSION, expandRuns, parseSpec } from '../../contract/spec.ts';
+import { collectDataNotes } from '../engine/mainThread/dataNotes.ts';
 import { preflightSpec } from '../engine/mainThread/preflight.ts';
+import { loadDataRef, loadingEachFileOnce } from '../engine/worker/transfer/loadData.ts';
 import type { ServiceContext } from './context.ts';
 
 export async function startExperiment(ctx: ServiceContext, spec: unknown): Promise<{ experimentId: number; runIds: number[] }> {
@@ -13,7 +15,9 @@ export async function startExperiment(ctx: ServiceContext, spec: unknown): Promi
     const detail = parsed.errors.map((e) => `${e.field}: ${e.message}`).join('; ');
     throw new ApiError('invalid-payload', `the spec is not valid: ${detail}`, first ? `spec.${first.field}` : 'spec');
   }
-  const problems = await preflightSpec(parsed.spec);
+  // One loader for the preflight and the data notes: each file is read once per submit.
+  const load = loadingEachFileOnce(loadDataRef);
+  const problems = await preflightSpec(parsed.spec, load);
   // A source run is checked here, in the store: only a kind whose spec has a `source` names one.
   const source = 'source' in parsed.spec ? parsed.spec.source : undefined;
   if (source && 'run' in source) {
@@ -27,12 +31,12 @@ export async function startExperiment(ctx: ServiceContext, spec: unknown): Promi
     throw new ApiError('invalid-payload', `the spec's data cannot be used: ${detail}`, `spec.${problems[0]?.field ?? ''}`);
   }
   const runs = expandRuns(parsed.spec);
-  const created = ctx.store.createExperiment({
-    name: parsed.spec.name,
-    kind: parsed.spec.kind,
-    specVersion: SPEC_VERSION,
-    spec: parsed.spec,
-    runs,
+  const notes = await collectDataNotes(parsed.spec, load);
+  const valid = parsed.spec;
+  const created = ctx.store.withTransaction(() => {
+    const experiment = ctx.store.createExperiment({ name: valid.name, kind: valid.kind, specVersion: SPEC_VERSION, spec: valid, runs });
+    ctx.store.addDataNotes(experiment.experimentId, notes);
+    return experiment;
   });
   ctx.events.publish({ type: 'experiment-changed', experimentId: created.experimentId });
   ctx.scheduler?.wake();

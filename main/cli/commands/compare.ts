@@ -1,7 +1,7 @@
 import { compareExperimentRow } from '../../services/compare.ts';
 import type { Command } from '../command.ts';
 import { printComparison } from '../comparisonTable.ts';
-import { findExperimentOrFail, withApp } from '../withApp.ts';
+import { findExperimentOrFail, readingStore, withApp } from '../withApp.ts';
 
 export const compareCommand: Command = {
   name: 'compare',
@@ -19,6 +19,6 @@ export const compareCommand: Command = {
       }
       printComparison(io, comparison);
       return 0;
-    });
+    }, readingStore(dbPath));
   },
 };

@@ -4,8 +4,9 @@ import { compareCommand } from './compare.ts';
 import { demoCommand } from './demo.ts';
 import { listCommand } from './list.ts';
 import { reportCommand } from './report.ts';
+import { resumeCommand } from './resume.ts';
 import { runCommand } from './run.ts';
 import { serveCommand } from './serve.ts';
 import { startCommand } from './start.ts';
 
-export const COMMANDS: Command[] = [startCommand, serveCommand, runCommand, demoCommand, listCommand, compareCommand, reportCommand];
+export const COMMANDS: Command[] = [startCommand, serveCommand, runCommand, resumeCommand, demoCommand, listCommand, compareCommand, reportCommand];

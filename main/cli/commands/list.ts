@@ -1,6 +1,6 @@
 import { stringOption, type Command } from '../command.ts';
 import { formatTable } from '../table.ts';
-import { withApp } from '../withApp.ts';
+import { readingStore, withApp } from '../withApp.ts';
 
 export const listCommand: Command = {
   name: 'list',
@@ -8,7 +8,7 @@ export const listCommand: Command = {
   usage: 'graft list [--json] [--search TEXT]',
   options: { json: { type: 'boolean' }, search: { type: 'string' } },
   async run({ dbPath, io, values }) {
-    const experiments = await withApp(dbPath, (app) => app.store.listExperiments(stringOption(values, 'search')));
+    const experiments = await withApp(dbPath, (app) => app.store.listExperiments(stringOption(values, 'search')), readingStore(dbPath));
     if (values.json) {
       io.out(JSON.stringify(experiments, null, 2));
       return 0;

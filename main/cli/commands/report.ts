@@ -6,7 +6,7 @@ import { folderProblem, writeReportFiles } from '../../reports/files.ts';
 import { FORMAT_INFO, REPORT_FORMATS, formatOfFileName, isReportFormat, suggestedFileName, type ReportFormat } from '../../reports/formats.ts';
 import { compareExperimentRow } from '../../services/compare.ts';
 import { UsageError, stringOption, type Command } from '../command.ts';
-import { findExperimentOrFail, withApp } from '../withApp.ts';
+import { findExperimentOrFail, readingStore, withApp } from '../withApp.ts';
 
 const FORMAT_HELP = REPORT_FORMATS.map((f) => `    ${f.padEnd(4)}  ${FORMAT_INFO[f].label}`).join('\n');
 
@@ -47,6 +47,6 @@ export const reportCommand: Command = {
       io.out(`Wrote the ${format} report of "${experiment.name}":`);
       for (const file of written) io.out(`  ${file}`);
       return 0;
-    });
+    }, readingStore(dbPath));
   },
 };

@@ -1,21 +1,22 @@
 import { ApiError } from '../../../contract/errors.ts';
-import { intOption, stringOption, UsageError, type Command } from '../command.ts';
+import { UsageError, type Command } from '../command.ts';
 import { readSpecFile } from '../specFile.ts';
+import { resolveSpecPaths } from '../specPaths.ts';
 import { trainAndWait } from '../trainAndWait.ts';
-import { checkBackend } from '../backendOption.ts';
+import { TRAINING_OPTIONS, TRAINING_USAGE, trainingOptions } from '../trainingOptions.ts';
+import { dataNotesLines } from '../dataNotesText.ts';
 import { withApp } from '../withApp.ts';
 
 export const runCommand: Command = {
   name: 'run',
   summary: 'Run an experiment spec: train every run with progress bars, then print the comparison.',
-  usage: 'graft run SPEC.json [--backend tensorflow-gpu|tensorflow|wasm|cpu] [--concurrency N]',
-  options: { backend: { type: 'string' }, concurrency: { type: 'string' } },
+  usage: `graft run SPEC.json ${TRAINING_USAGE}`,
+  options: TRAINING_OPTIONS,
   positionals: { min: 1, max: 1 },
   async run({ dbPath, io, values, positionals }) {
     const file = positionals[0] ?? '';
-    const spec = readSpecFile(file);
-    const backend = await checkBackend(stringOption(values, 'backend'));
-    const concurrency = intOption(values, 'concurrency', { min: 1, max: 64 });
+    const { spec, notes: absolutePaths } = await resolveSpecPaths(readSpecFile(file), file);
+    const options = await trainingOptions(values);
     return withApp(dbPath, async (app) => {
       let started;
       try {
@@ -25,7 +26,9 @@ export const runCommand: Command = {
         throw error;
       }
       io.out(`Experiment ${started.experimentId}: ${started.runIds.length} runs queued in ${dbPath}`);
-      const outcome = await trainAndWait(app, [started.experimentId], io, { backend, ...(concurrency ? { concurrency } : {}) });
+      app.store.addDataNotes(started.experimentId, absolutePaths);
+      for (const line of dataNotesLines(app.store.listDataNotes(started.experimentId))) io.out(line);
+      const outcome = await trainAndWait(app, [started.experimentId], io, options);
       if (outcome.interrupted) return 130;
       return outcome.allCompleted ? 0 : 1;
     });

@@ -72,4 +72,24 @@ describe('preflightSpec', () => {
     await preflightSpec(spec, load);
     expect(reads).toEqual([file, file]);
   });
+
+  it('refuses a per-class budget larger than every class has for training, naming the classes and their rows', async () => {
+    const file = csvFile('animals.csv'); // 10 rows per class; 2 go to validation and 2 to test
+    const parsed = parseSpec({
+      version: 1,
+      name: 'budgets',
+      kind: 'transfer',
+      target: { csv: file, target: 'label' },
+      model: { type: 'mlp', hidden: [8] },
+      arms: [{ strategy: 'scratch' }],
+      budgets: ['5/class', '6/class', '7/class', '1000000/class', '50%', 'all'],
+    });
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+    const problems = await preflightSpec(parsed.spec);
+    expect(problems.map((p) => p.field)).toEqual(['budgets[2]', 'budgets[3]']);
+    expect(problems[1]?.message).toMatch(/"1000000\/class" is more than any class has for training in .*animals\.csv \(class "cat" 6, class "dog" 6, class "fox" 6\); use "all" or at most 6\/class/);
+    const builtin = parseSpec({ version: 1, name: 'b', kind: 'transfer', target: { builtin: 'digits' }, arms: [{ strategy: 'scratch' }], budgets: ['1000000/class'] });
+    if (!builtin.ok) throw new Error(JSON.stringify(builtin.errors));
+    expect((await preflightSpec(builtin.spec)).map((p) => p.field)).toEqual(['budgets[0]']);
+  });
 });

@@ -16,6 +16,7 @@ import type { RunStatus, RunSummary } from '../../../contract/model.ts';
 import type { RunConfig } from '../../../contract/spec.ts';
 import type { RunStore } from '../../../db/store.ts';
 import { hasCheckpoint } from '../worker/run/checkpointFolder.ts';
+import { claimRun, recordEnvironment } from './claim.ts';
 import { EpochWriter } from './epochWriter.ts';
 import { sourceReadiness } from './sources.ts';
 import { WarmWorkers } from './warmWorkers.ts';
@@ -36,6 +37,8 @@ export interface SchedulerOptions {
   resourceLimits?: ResourceLimits;
   /** How long a cancelled worker gets to stop between batches before it is terminated. */
   cancelGraceMs?: number;
+  /** Train only these experiments' runs (`graft run`); default every queued run in the store. */
+  experimentIds?: readonly number[];
 }
 
 /** tfjs-node allows one training worker per process; otherwise one per core, at most 4. */
@@ -71,13 +74,20 @@ export class Scheduler {
   /** Starts queued runs whose sources are ready, up to the concurrency limit. */
   wake(): void {
     if (this.stopping) return;
-    const queued = this.o.store.listRuns({ status: ['queued'] }).sort((a, b) => a.id - b.id);
+    const mine = this.o.experimentIds;
+    const queued = this.o.store
+      .listRuns({ status: ['queued'] })
+      .filter((run) => !mine || mine.includes(run.experimentId))
+      .sort((a, b) => a.id - b.id);
     for (const run of queued) {
       if (this.active.size >= this.concurrency) break;
       if (this.active.has(run.id)) continue;
       const config = run.config as RunConfig;
       const source = sourceReadiness(this.o.store, run, config);
       if (source.state === 'waiting') continue;
+      // Claimed in the store before a worker starts: another Graft process on this store may
+      // have taken it since the list was read, and then it is simply not ours to train.
+      if (!claimRun(this.o.store, run.id, (line) => this.log(line))) continue;
       if (source.state === 'failed') {
         this.finish(run, { status: 'failed', kind: 'source', error: `its source is not available: ${source.error}` });
         continue;
@@ -143,7 +153,7 @@ export class Scheduler {
       { job, resume, backend: this.o.backend ?? null },
       {
         onStarted: (environment) => {
-          this.o.store.markRunning(run.id, { pid: process.pid, environment: { ...environment, sourceModel: sourceModelPath } });
+          recordEnvironment(this.o.store, run.id, { ...environment, sourceModel: sourceModelPath }, (line) => this.log(line));
           this.o.publish({ type: 'run-status', ...base, status: 'running', error: null });
           if (resume) this.o.publish({ type: 'run-log', ...base, line: `resuming from ${resume.checkpointDir}` });
         },

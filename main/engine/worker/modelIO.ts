@@ -5,6 +5,9 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
+import { resolveInside } from '../../data/containment.ts';
+import { weightShapeProblem } from './weightShapes.ts';
+import { parseJsonText } from '../../../contract/jsonText.ts';
 
 export const MODEL_FILE = 'model.json';
 export const WEIGHTS_FILE = 'weights.bin';
@@ -65,12 +68,13 @@ export interface LoadedModel {
 /** Accepts a directory or the path of its model.json. */
 export async function loadModel(path: string): Promise<LoadedModel> {
   const jsonPath = path.endsWith('.json') ? path : join(path, MODEL_FILE);
-  let parsed: unknown;
+  let text: string;
   try {
-    parsed = JSON.parse(await readFile(jsonPath, 'utf8'));
+    text = await readFile(jsonPath, 'utf8');
   } catch (err) {
     throw new Error(`cannot read ${jsonPath}: ${(err as Error).message}`);
   }
+  const parsed = parseJsonText(text, jsonPath);
   const modelJson = parsed as Partial<tf.io.ModelJSON>;
   if (typeof modelJson !== 'object' || modelJson === null || !modelJson.modelTopology) {
     throw new Error(`${jsonPath}: expected a tfjs LayersModel model.json with "modelTopology"`);
@@ -83,7 +87,7 @@ export async function loadModel(path: string): Promise<LoadedModel> {
   for (const group of modelJson.weightsManifest) {
     const groupBuffers: Uint8Array[] = [];
     for (const file of group.paths) {
-      const filePath = resolve(dirname(jsonPath), file);
+      const filePath = await resolveInside(dirname(jsonPath), file, 'weight file');
       try {
         groupBuffers.push(new Uint8Array(await readFile(filePath)));
       } catch {
@@ -94,6 +98,8 @@ export async function loadModel(path: string): Promise<LoadedModel> {
     const expected = group.weights.reduce((n, w) => n + bytesOf(w), 0);
     const actual = groupBuffers.reduce((n, b) => n + b.length, 0);
     if (actual !== expected) {
+      const misfit = await weightShapeProblem(modelJson.modelTopology, group.weights);
+      if (misfit) throw new Error(`${jsonPath}: ${misfit} (the weight file holds ${actual} bytes, the manifest describes ${expected})`);
       throw new Error(`${group.paths.map((p) => resolve(dirname(jsonPath), p)).join(', ')}: holds ${actual} bytes but ${jsonPath} describes ${expected} bytes of weights (${group.weights.length} tensors)`);
     }
     specs.push(...group.weights);
@@ -114,6 +120,7 @@ export async function loadModel(path: string): Promise<LoadedModel> {
     if (Object.keys(metadata).length > 0) model.setUserDefinedMetadata(metadata);
     return { model, metadata };
   } catch (err) {
-    throw new Error(`${jsonPath}: the weights do not fit the model: ${(err as Error).message}`);
+    const misfit = await weightShapeProblem(modelJson.modelTopology, specs);
+    throw new Error(`${jsonPath}: the weights do not fit the model: ${misfit ?? (err as Error).message}`);
   }
 }

@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { ApiErrorCode } from '../../../contract/errors.ts';
 import { ApiError } from '../../../contract/errors.ts';
+import { jsonSyntaxMessage } from '../../../contract/jsonText.ts';
 import { dispatch } from '../../services/dispatch.ts';
 import type { EventBus } from '../../services/eventBus.ts';
 import type { Handlers } from '../../services/handlers.ts';
@@ -72,8 +73,8 @@ async function readBody(req: IncomingMessage): Promise<unknown> {
   if (text.trim() === '') return {};
   try {
     return JSON.parse(text) as unknown;
-  } catch {
-    throw new ApiError('invalid-payload', 'request body is not valid JSON');
+  } catch (error) {
+    throw new ApiError('invalid-payload', jsonSyntaxMessage(text, 'request body', error));
   }
 }
 

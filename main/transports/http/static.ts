@@ -3,6 +3,7 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import type { ServerResponse } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
+import { ApiError } from '../../../contract/errors.ts';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -29,8 +30,17 @@ export const CONTENT_SECURITY_POLICY = [
   "form-action 'none'",
 ].join('; ');
 
+/** A malformed escape ("/%E0%A4%A") is the client's error, answered 400, not a server fault. */
+function decodedPath(pathname: string): string {
+  try {
+    return decodeURIComponent(pathname);
+  } catch {
+    throw new ApiError('invalid-payload', `the URL path ${pathname} has a malformed percent-encoding`);
+  }
+}
+
 export async function serveStatic(root: string, pathname: string, res: ServerResponse): Promise<boolean> {
-  const relative = pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '');
+  const relative = pathname === '/' ? 'index.html' : decodedPath(pathname).replace(/^\/+/, '');
   const file = resolve(join(root, normalize(relative)));
   if (file !== root && !file.startsWith(root + sep)) return false; // no path traversal
   let info;

@@ -14,7 +14,7 @@ export interface LoadOptions {
 export async function loadDataRef(ref: DataRef, opts: LoadOptions = {}): Promise<Dataset> {
   if ('builtin' in ref) return loadBuiltin(ref.builtin, opts.dataDir ? { dataDir: opts.dataDir } : {});
   if ('idx' in ref) return loadIdxDataset({ images: ref.idx.images, labels: ref.idx.labels, name: ref.idx.images });
-  if ('imageFolder' in ref) return loadImageFolder(ref.imageFolder, { shape: ref.inputShape });
+  if ('imageFolder' in ref) return loadImageFolder(ref.imageFolder, { shape: ref.inputShape, unreadable: ref.unreadable ?? 'skip' });
   return loadCsv(ref.csv, { targets: [ref.target] });
 }
 
