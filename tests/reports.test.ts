@@ -1,6 +1,5 @@
 // Reports end to end, from a store seeded through the repository: each format's content checked
 // against the comparison service and the store, the user strings escaped, the CLI's exit codes.
-import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -18,6 +17,7 @@ import { openApp } from '../main/app.ts';
 import { compareExperiment } from '../main/services/compare.ts';
 import { dispatch } from '../main/services/dispatch.ts';
 import { runGraft } from './support/graftProcess.ts';
+import { readPdf } from './support/pdf.ts';
 import { tempDir } from './support/seed.ts';
 
 let seeded: SeededReport;
@@ -251,24 +251,26 @@ describe('LaTeX report', () => {
 });
 
 describe('graft report (CLI)', () => {
-  it('writes a paginated PDF whose first page renders', () => {
+  it('writes a paginated PDF whose first page renders', async () => {
     const dir = tempDir('graft-report-pdf-');
     const out = join(dir, 'report.pdf');
     const result = runGraft(['report', seeded.experimentName, '--format', 'pdf', '--out', out, '--db', seeded.dbPath]);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(result.stdout).toContain(out);
-    const info = execFileSync('pdfinfo', [out], { encoding: 'utf8' });
-    const pages = Number(/Pages:\s+(\d+)/.exec(info)?.[1]);
-    expect(pages).toBeGreaterThanOrEqual(3);
-    execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', out, join(dir, 'page')]);
-    const png = readdirSync(dir).find((f) => f.startsWith('page') && f.endsWith('.png'));
-    expect(png).toBeDefined();
-    expect(readFileSync(join(dir, png ?? '')).length).toBeGreaterThan(10_000);
-    // The text layer carries the numbers and the escaped-nowhere user strings as text.
-    const text = execFileSync('pdftotext', ['-f', '1', '-l', '2', out, '-'], { encoding: 'utf8' });
-    expect(text).toContain(XSS);
-    expect(text).toContain(formatMeanStd(comparison.arms[0]?.metrics['target/test/accuracy'] ?? { mean: 0, std: 0, n: 0 }, 'accuracy'));
+    const pdf = await readPdf(out);
+    try {
+      expect(pdf.pages).toBeGreaterThanOrEqual(3);
+      const png = await pdf.renderPng(1, 60);
+      expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+      expect(png.length).toBeGreaterThan(10_000);
+      // The text layer carries the numbers and the escaped-nowhere user strings as text.
+      const text = await pdf.text(1, 2);
+      expect(text).toContain(XSS);
+      expect(text).toContain(formatMeanStd(comparison.arms[0]?.metrics['target/test/accuracy'] ?? { mean: 0, std: 0, n: 0 }, 'accuracy'));
+    } finally {
+      await pdf.close();
+    }
     expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 

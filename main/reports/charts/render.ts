@@ -1,13 +1,20 @@
 // Draws a ChartSpec to PNG with Chart.js on @napi-rs/canvas, in plain Node: the same pixels for
 // the HTML, PDF and Markdown reports, from the CLI on a machine without Electron or a browser.
-import { createCanvas } from '@napi-rs/canvas';
+import { existsSync } from 'node:fs';
+import { createCanvas, GlobalFonts } from '@napi-rs/canvas';
 import { Chart, registerables, type ChartDataset, type Plugin } from 'chart.js';
+import { FONT_CANDIDATES } from '../pdf/fonts.ts';
 import type { ChartSpec } from './specs.ts';
 
+// The same Unicode font as the PDF (shipped with Graft), so labels draw on a machine without fonts.
+for (const role of ['regular', 'bold'] as const) {
+  const path = FONT_CANDIDATES[role].find((p) => existsSync(p));
+  if (path) GlobalFonts.registerFromPath(path, 'Graft Sans');
+}
 Chart.register(...registerables);
 // Large enough to read when a chart is scaled down to a PDF page's width.
 Chart.defaults.font.size = 13;
-Chart.defaults.font.family = 'DejaVu Sans, Liberation Sans, Arial, Helvetica, sans-serif';
+Chart.defaults.font.family = 'Graft Sans, DejaVu Sans, Liberation Sans, Arial, Helvetica, sans-serif';
 
 export const CHART_WIDTH = 800;
 export const CHART_HEIGHT = 380;

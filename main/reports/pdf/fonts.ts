@@ -1,8 +1,11 @@
 // Fonts for the PDF. PDF's built-in fonts (Helvetica, Courier) only cover WinAnsi, and Graft's
-// numbers use −, ±, → and Δ: so a Unicode TrueType font is embedded when the system has one
-// (DejaVu, Liberation, Arial), and only without one does the text fall back to the built-in
-// fonts with those characters spelled in ASCII, rather than printing garbage.
+// numbers use −, ±, → and Δ: so a Unicode TrueType font is embedded. DejaVu comes with Graft
+// (the dejavu-fonts-ttf package), so no system font is needed; the system's DejaVu, Liberation
+// or Arial are next, and only without any does the text fall back to the built-in fonts with
+// those characters spelled in ASCII, rather than printing garbage.
 import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import type PDFDocument from 'pdfkit';
 
 /** A PDFKit document (the module's default export is its constructor). */
@@ -10,8 +13,23 @@ export type Doc = InstanceType<typeof PDFDocument>;
 
 export type FontRole = 'regular' | 'bold' | 'mono';
 
-const CANDIDATES: Record<FontRole, string[]> = {
+/** The shipped DejaVu fonts' folder, or null where the package is missing. */
+function shippedFontFolder(): string | null {
+  try {
+    // The package has no exports map, so its package.json resolves; the fonts sit beside it.
+    return join(dirname(createRequire(import.meta.url).resolve('dejavu-fonts-ttf/package.json')), 'ttf');
+  } catch {
+    return null;
+  }
+}
+
+const SHIPPED = shippedFontFolder();
+const shipped = (file: string): string[] => (SHIPPED ? [join(SHIPPED, file)] : []);
+
+/** The Unicode fonts Graft draws with, best first: the reports' charts use the regular one too. */
+export const FONT_CANDIDATES: Record<FontRole, string[]> = {
   regular: [
+    ...shipped('DejaVuSans.ttf'),
     '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf',
     '/usr/share/fonts/dejavu/DejaVuSans.ttf',
     '/usr/share/fonts/TTF/DejaVuSans.ttf',
@@ -20,6 +38,7 @@ const CANDIDATES: Record<FontRole, string[]> = {
     'C:\\Windows\\Fonts\\arial.ttf',
   ],
   bold: [
+    ...shipped('DejaVuSans-Bold.ttf'),
     '/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf',
     '/usr/share/fonts/dejavu/DejaVuSans-Bold.ttf',
     '/usr/share/fonts/TTF/DejaVuSans-Bold.ttf',
@@ -28,6 +47,7 @@ const CANDIDATES: Record<FontRole, string[]> = {
     'C:\\Windows\\Fonts\\arialbd.ttf',
   ],
   mono: [
+    ...shipped('DejaVuSansMono.ttf'),
     '/usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf',
     '/usr/share/fonts/dejavu/DejaVuSansMono.ttf',
     '/usr/share/fonts/TTF/DejaVuSansMono.ttf',
@@ -63,7 +83,7 @@ export interface PdfFonts {
   unicode: boolean;
 }
 
-export function registerFonts(doc: Doc, candidates: Record<FontRole, string[]> = CANDIDATES): PdfFonts {
+export function registerFonts(doc: Doc, candidates: Record<FontRole, string[]> = FONT_CANDIDATES): PdfFonts {
   const found: Partial<Record<FontRole, boolean>> = {};
   for (const role of ['regular', 'bold', 'mono'] as const) {
     const path = candidates[role].find((p) => existsSync(p));
