@@ -19,6 +19,10 @@ import { compareSpec, seedComparisonFile } from '../support/seedCompare.ts';
 
 const SHOTS = 'test-results';
 
+/** The few browser APIs the colour check calls (the tests compile without the DOM library). */
+type BrowserStyle = { getComputedStyle(element: unknown): { backgroundColor: string } };
+type CanvasPixels = { width: number; height: number; getContext(kind: '2d'): { getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray } } | null };
+
 describe('the Graft UI in Chromium', () => {
   const dbPath = join(tempDir(), 'graft.db');
   let server: ServingProcess;
@@ -104,6 +108,26 @@ describe('the Graft UI in Chromium', () => {
     const diff = page.locator('table.config-diff');
     expect(await diff.locator('thead th').allTextContents()).toEqual(expect.arrayContaining(['arm', 'seed', 'budget', 'strategy']));
     await page.screenshot({ path: `${SHOTS}/ui-compare.png`, fullPage: true });
+
+    // One colour per arm: each arm's swatch in the table is drawn, pixel for pixel, in every chart.
+    const swatches = await table.locator('tr[data-arm] .swatch').evaluateAll((spans) =>
+      spans.map((span) => [span.closest('tr')?.getAttribute('data-arm') ?? '', (globalThis as unknown as BrowserStyle).getComputedStyle(span).backgroundColor] as const),
+    );
+    const swatchByArm = new Map(swatches);
+    expect(swatchByArm.size).toBe(3);
+    expect(new Set(swatchByArm.values()).size).toBe(3);
+    const chartColors = await charts.evaluateAll((canvases) =>
+      canvases.map((c) => {
+        const canvas = c as unknown as CanvasPixels;
+        const data = canvas.getContext('2d')?.getImageData(0, 0, canvas.width, canvas.height).data ?? new Uint8ClampedArray();
+        const seen = new Set<string>();
+        for (let i = 0; i < data.length; i += 4) if (data[i + 3] === 255) seen.add(`rgb(${data[i]}, ${data[i + 1]}, ${data[i + 2]})`);
+        return [...seen];
+      }),
+    );
+    for (const [arm, color] of swatchByArm) {
+      chartColors.forEach((seen, i) => expect(seen, `${arm} (${color}) in chart ${i}`).toContain(color));
+    }
 
     // Controls redraw without errors.
     await page.getByLabel('Smoothing').fill('0.6');

@@ -6,6 +6,8 @@ import type { ExperimentComparison } from '../../../../contract/compare.ts';
 import type { RunSummary, Series } from '../../../../contract/model.ts';
 import { SOURCE_ARM } from '../../../../contract/spec.ts';
 import { colorAt } from '../charts/palette.ts';
+import { armColors } from '../../../../analysis/armColors.ts';
+import { sortBudgets } from '../../../../analysis/budgets.ts';
 import type { CompareTarget } from '../routes.ts';
 import { TARGET_TASK } from '../../../../contract/specHeadToHead.ts';
 import { isMultitaskConfig, SINGLE_TASK } from '../../../../contract/specMultitask.ts';
@@ -23,6 +25,13 @@ export type Comparison = Pick<ExperimentComparison, 'primary' | 'conventions' | 
   kind: string | null;
   experiments: { id: number; name: string }[];
 };
+
+type ArmOfGroup = Pick<RunSummary, 'arm' | 'budget'>;
+const NO_ARMS: ReadonlyMap<string, ArmOfGroup> = new Map();
+
+function armsOfGroups(runs: readonly RunSummary[], keyOf: (run: RunSummary) => string): ReadonlyMap<string, ArmOfGroup> {
+  return new Map(runs.map((r) => [keyOf(r), { arm: r.arm, budget: r.budget }]));
+}
 
 export class CompareState {
   runs: RunSummary[] = $state([]);
@@ -53,6 +62,11 @@ export class CompareState {
     const names = this.names;
     return groupKeyFn(this.grouping, this.severalExperiments ? (id) => names.get(id) ?? `#${id}` : undefined);
   });
+  /** Arm name → its fixed colour (analysis/armColors.ts), as the tables' swatches show it. */
+  readonly armColors: ReadonlyMap<string, string> = $derived(armColors(this.comparison?.arms ?? []));
+  /** Group key → its runs' arm and budget, when the grouping is by arm (every run of a group shares them). */
+  private readonly groupArm: ReadonlyMap<string, ArmOfGroup> = $derived(this.grouping.by === 'config' ? NO_ARMS : armsOfGroups(this.runs, this.keyFn));
+  private readonly budgetOrder: string[] = $derived(sortBudgets(distinct(this.runs.map((r) => r.budget))));
   /** Each group key's place among all groups of the runs. */
   private readonly groupIndex: ReadonlyMap<string, number> = $derived(places(this.runs.map(this.keyFn)));
   /** The series by seriesKey, each list in load order. */
@@ -85,10 +99,20 @@ export class CompareState {
     }
   }
 
-  /** A group's colour by its place among all groups of the runs: the same in every chart. */
+  /** A group's colour: its arm's fixed colour when grouped by arm, else by its place among all
+   *  groups of the runs. The same in every chart and every table swatch. */
   groupColor(key: string): string | undefined {
+    const arm = this.groupArm.get(key);
+    const fixed = arm && this.armColors.get(arm.arm);
+    if (fixed) return fixed;
     const at = this.groupIndex.get(key);
     return at === undefined ? undefined : colorAt(at);
+  }
+
+  /** Budgets of one arm share its colour, so they differ by dash (as in the reports): the budget's place. */
+  groupDash(key: string): number {
+    const arm = this.groupArm.get(key);
+    return this.grouping.by === 'arm-budget' && arm ? Math.max(0, this.budgetOrder.indexOf(arm.budget)) : 0;
   }
 
   curves(key: SeriesKeyParts): CurveGroup[] {
