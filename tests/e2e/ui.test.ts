@@ -105,8 +105,13 @@ describe('the Graft UI in Chromium', () => {
     const charts = page.locator('figure.chart canvas');
     await expect.poll(() => charts.count()).toBe(6);
     expect(await page.getByRole('heading', { name: 'Label efficiency' }).count()).toBe(1);
+    // The config diff: one row per arm, one per run on demand.
     const diff = page.locator('table.config-diff');
+    expect(await diff.locator('tbody tr').count()).toBe(3);
+    await page.getByLabel('one row per run').check();
     expect(await diff.locator('thead th').allTextContents()).toEqual(expect.arrayContaining(['arm', 'seed', 'budget', 'strategy']));
+    expect(await diff.locator('tbody tr').count()).toBe(comparison.arms.reduce((n, a) => n + a.runs, 0));
+    await page.getByLabel('one row per run').uncheck();
     await page.screenshot({ path: `${SHOTS}/ui-compare.png`, fullPage: true });
 
     // One colour per arm: each arm's swatch in the table is drawn, pixel for pixel, in every chart.
@@ -116,20 +121,44 @@ describe('the Graft UI in Chromium', () => {
     const swatchByArm = new Map(swatches);
     expect(swatchByArm.size).toBe(3);
     expect(new Set(swatchByArm.values()).size).toBe(3);
-    const chartColors = await charts.evaluateAll((canvases) =>
-      canvases.map((c) => {
-        const canvas = c as unknown as CanvasPixels;
-        const data = canvas.getContext('2d')?.getImageData(0, 0, canvas.width, canvas.height).data ?? new Uint8ClampedArray();
-        const seen = new Set<string>();
-        for (let i = 0; i < data.length; i += 4) if (data[i + 3] === 255) seen.add(`rgb(${data[i]}, ${data[i + 1]}, ${data[i + 2]})`);
-        return [...seen];
-      }),
-    );
+    const chartColors = await chartPixels();
+    expect(chartColors.length).toBeGreaterThanOrEqual(4);
     for (const [arm, color] of swatchByArm) {
       chartColors.forEach((seen, i) => expect(seen, `${arm} (${color}) in chart ${i}`).toContain(color));
     }
 
-    // Controls redraw without errors.
+    // One set of arm toggles: hiding an arm takes its colour (line and band) out of every chart,
+    // and the address keeps it, so a reload shows the same view.
+    const hiddenColor = swatchByArm.get('feature-extraction') as string;
+    await page.locator('[aria-label="Arms shown in the charts"] button[data-arm="feature-extraction"]').click();
+    await expect.poll(async () => (await chartPixels()).some((seen) => seen.includes(hiddenColor))).toBe(false);
+    expect(page.url()).toContain('hide=feature-extraction');
+    await page.reload();
+    await table.waitFor();
+    expect(await page.locator('button[data-arm="feature-extraction"]').getAttribute('aria-pressed')).toBe('false');
+    await expect.poll(async () => (await chartPixels()).length).toBeGreaterThanOrEqual(4);
+    expect((await chartPixels()).some((seen) => seen.includes(hiddenColor))).toBe(false);
+    await page.locator('button[data-arm="feature-extraction"]').click();
+    await expect.poll(async () => (await chartPixels()).every((seen) => seen.includes(hiddenColor))).toBe(true);
+    expect(page.url()).not.toContain('hide=');
+  });
+
+  /** The opaque colours drawn on each visible chart canvas (collapsed charts are skipped). */
+  async function chartPixels(): Promise<string[][]> {
+    const canvases = await page.locator('figure.chart canvas').evaluateAll((all) =>
+      all.flatMap((c) => {
+        const canvas = c as unknown as CanvasPixels;
+        if (canvas.width === 0 || canvas.height === 0) return [];
+        const data = canvas.getContext('2d')?.getImageData(0, 0, canvas.width, canvas.height).data ?? new Uint8ClampedArray();
+        const seen = new Set<string>();
+        for (let i = 0; i < data.length; i += 4) if (data[i + 3] === 255) seen.add(`rgb(${data[i]}, ${data[i + 1]}, ${data[i + 2]})`);
+        return [[...seen]];
+      }),
+    );
+    return canvases;
+  }
+
+  it('redraws the compare charts as the controls change, without errors', async () => {
     await page.getByLabel('Smoothing').fill('0.6');
     await page.getByLabel('individual runs').check();
     await page.getByLabel('log y').check();

@@ -9,6 +9,7 @@ import { colorAt } from '../charts/palette.ts';
 import { armColors } from '../../../../analysis/armColors.ts';
 import { sortBudgets } from '../../../../analysis/budgets.ts';
 import type { CompareTarget } from '../routes.ts';
+import type { CompareView } from './viewUrl.ts';
 import { TARGET_TASK } from '../../../../contract/specHeadToHead.ts';
 import { isMultitaskConfig, SINGLE_TASK } from '../../../../contract/specMultitask.ts';
 import { curveGroups, metricKeys, seriesKey, type CurveGroup, type SeriesKeyParts, type XAxis } from './curves.ts';
@@ -47,6 +48,17 @@ export class CompareState {
   axis: XAxis = $state('epoch');
   logY = $state(false);
   showRuns = $state(false);
+  /** Arms hidden from every chart (the page's one set of arm toggles). */
+  hidden: string[] = $state([]);
+  /** The metric whose charts come first; null = the experiment's primary metric. */
+  metric: string | null = $state(null);
+
+  /** The runs the charts draw: the hidden arms' runs left out, so their lines and bands go together. */
+  readonly visibleRuns: RunSummary[] = $derived(this.hidden.length === 0 ? this.runs : this.runs.filter((r) => !this.hidden.includes(r.arm)));
+  /** Arm names in the comparison's order (then any arm with no completed run yet). */
+  readonly armNames: string[] = $derived(distinct([...(this.comparison?.arms.map((a) => a.name) ?? []), ...this.runs.map((r) => r.arm)]));
+  /** The metric shown first: the picked one, else the primary's. */
+  readonly shownMetric: string | null = $derived(this.metric ?? this.comparison?.primary?.metric ?? null);
 
   /** Names of the runs' experiments (every run's, not only the completed ones). */
   readonly names: ReadonlyMap<number, string> = $derived(namesById(this.comparison?.experiments ?? []));
@@ -90,7 +102,8 @@ export class CompareState {
       this.runs = runs;
       this.comparison = comparison;
       this.series = series;
-      this.grouping = defaultGrouping(runs);
+      // The first load takes the link's grouping or the default; reloads keep the user's choice.
+      if (!this.loaded) this.grouping = this.linkedGrouping ?? defaultGrouping(runs);
       this.error = null;
     } catch (e) {
       this.error = e instanceof Error ? e.message : String(e);
@@ -116,18 +129,46 @@ export class CompareState {
   }
 
   curves(key: SeriesKeyParts): CurveGroup[] {
-    return curveGroups(this.runs, this.seriesByKey.get(seriesKey(key)) ?? [], this.keyFn, { axis: this.axis, smoothing: this.smoothing });
+    return curveGroups(this.visibleRuns, this.seriesByKey.get(seriesKey(key)) ?? [], this.keyFn, { axis: this.axis, smoothing: this.smoothing });
   }
 
   /** Task-weight trajectories, one chart per arm (single-task baselines have no weighting). */
   taskWeights(): ArmWeights[] {
     const isBaseline = (run: RunSummary) => run.arm === SINGLE_TASK || (isMultitaskConfig(run.config) && run.config.architecture === SINGLE_TASK);
-    return taskWeightCurves(this.runs, this.series, isBaseline, { axis: this.axis, smoothing: this.smoothing }, this.taskOrder);
+    return taskWeightCurves(this.visibleRuns, this.series, isBaseline, { axis: this.axis, smoothing: this.smoothing }, this.taskOrder);
   }
 
   /** Gradient cosine between tasks on the shared weights, one chart per task pair. */
   conflicts(): PairConflict[] {
-    return conflictCurves(this.runs, this.series, this.keyFn, { axis: this.axis, smoothing: this.smoothing }, this.taskOrder);
+    return conflictCurves(this.visibleRuns, this.series, this.keyFn, { axis: this.axis, smoothing: this.smoothing }, this.taskOrder);
+  }
+
+  /** The grouping a link asked for, applied once the runs are loaded. */
+  private linkedGrouping: GroupChoice | null = null;
+
+  /** Restores a view from the address (viewUrl.ts). */
+  applyView(view: CompareView): void {
+    this.linkedGrouping = view.grouping;
+    if (view.grouping && this.loaded) this.grouping = view.grouping;
+    this.smoothing = view.smoothing;
+    this.axis = view.axis;
+    this.logY = view.logY;
+    this.metric = view.metric;
+    this.hidden = view.hidden;
+  }
+
+  /** The view as the address holds it. */
+  get view(): CompareView {
+    return { grouping: this.grouping, smoothing: this.smoothing, axis: this.axis, logY: this.logY, metric: this.metric, hidden: this.hidden };
+  }
+
+  toggleArm(arm: string): void {
+    this.hidden = this.hidden.includes(arm) ? this.hidden.filter((a) => a !== arm) : [...this.hidden, arm];
+  }
+
+  /** Whether the lines are coloured by arm (then the page's legend names them; charts need none). */
+  get byArm(): boolean {
+    return this.grouping.by !== 'config';
   }
 
   runLabel(runId: number): string {
