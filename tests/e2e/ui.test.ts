@@ -247,6 +247,22 @@ describe('the Graft UI in Chromium', () => {
     await page.getByRole('button', { name: 'Resume run' }).waitFor();
   });
 
+  it('cancels a whole experiment and resumes it: every run reads cancelled at once, progress says so', async () => {
+    await go(`#/experiments/${demoId}`);
+    const rows = page.locator('table.runs tbody tr[data-run-id]');
+    await expect.poll(() => rows.count()).toBe(12);
+    await page.getByRole('button', { name: 'Cancel 12 runs' }).click();
+    await page.getByRole('button', { name: 'Resume 12 runs' }).waitFor();
+    expect(await rows.filter({ hasText: 'cancelled' }).count()).toBe(12);
+    expect(await page.getByText('stopped: 12 cancelled').count()).toBe(1);
+    expect(await page.getByLabel('Experiment progress').getAttribute('value')).toBe('0');
+    await page.reload();
+    await page.getByRole('button', { name: 'Resume 12 runs' }).click();
+    await page.getByRole('button', { name: 'Cancel 12 runs' }).waitFor();
+    expect(await rows.filter({ hasText: 'queued' }).count()).toBe(12);
+    expect(errors).toEqual([]);
+  });
+
   it('deletes an experiment after a confirmation', async () => {
     await go('#/experiments');
     const demoRow = page.locator(`tr[data-experiment-id="${demoId}"]`);
