@@ -209,9 +209,15 @@ describe('the Graft UI in Chromium', () => {
     await page.getByLabel('Filter by status').selectOption('completed');
     await page.getByLabel('Filter by arm').selectOption('fine-tune');
     await expect.poll(() => rows.count()).toBe(6);
-    await page.getByRole('button', { name: 'Best', exact: true }).click();
-    await page.getByRole('button', { name: 'Best', exact: true }).click(); // descending
-    await expect.poll(() => rows.first().locator('td').nth(9).textContent()).toMatch(/%$/);
+    // The value at the best-validation epoch (what comparisons report), never a best-test column;
+    // the hyperparameters that vary and each run's duration beside it.
+    const headers = await page.locator('table.runs thead th').allTextContents();
+    expect(headers.map((h) => h.replace(/[▲▼↑↓\s]+$/u, '').trim())).not.toContain('Best');
+    expect(await page.locator('table.runs thead th.hp').count()).toBeGreaterThan(0);
+    await page.getByRole('button', { name: 'At best val', exact: true }).click();
+    await page.getByRole('button', { name: 'At best val', exact: true }).click(); // descending
+    await expect.poll(() => rows.first().locator('td.selected-value').textContent()).toMatch(/%$/);
+    expect(await rows.first().locator('td.duration').textContent()).toMatch(/\d+ (s|min|h)/);
     const first = rows.first();
     const runId = Number(await first.getAttribute('data-run-id'));
     await first.getByRole('button', { name: `Edit tags of run ${runId}` }).click();
