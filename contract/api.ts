@@ -48,6 +48,8 @@ export const requestSchemas = {
   validateSpec: z.object({ spec: z.unknown() }).strict(),
   cancelRun: z.object({ runId: id }).strict(),
   resumeRun: z.object({ runId: id }).strict(),
+  /** The run's stored log lines (the newest 2000), oldest first. */
+  readRunLog: z.object({ runId: id }).strict(),
   /** Cancels every queued and running run of the experiment. */
   cancelExperiment: z.object({ id }).strict(),
   setRunTags: z.object({ runId: id, tags: z.array(z.string().min(1).max(64)).max(50) }).strict(),
@@ -101,6 +103,7 @@ export interface Responses {
   cancelRun: { runId: number; status: RunStatus };
   resumeRun: { runId: number; status: RunStatus };
   cancelExperiment: { id: number; cancelled: number[] };
+  readRunLog: { runId: number; lines: { seq: number; time: string; line: string }[] };
   setRunTags: { runId: number; tags: string[] };
   setRunNote: { runId: number; note: string };
   deleteExperiment: { id: number; deletedRuns: number };

@@ -7,6 +7,7 @@ import { openStore } from '../db/open.ts';
 import type { RunStore } from '../db/store.ts';
 import { describeEnvironment } from './environment.ts';
 import { EventBus } from './services/eventBus.ts';
+import { keepRunLogs } from './services/runLogs.ts';
 import { createHandlers, type Handlers, type RunScheduler } from './services/handlers.ts';
 import { artifactsDirFor } from './paths.ts';
 
@@ -25,6 +26,7 @@ export function openApp(dbPath: string): GraftApp {
   if (dbPath !== ':memory:') mkdirSync(dirname(dbPath), { recursive: true });
   const store = openStore(dbPath);
   const events = new EventBus();
+  keepRunLogs(events, store);
   const artifactsDir = artifactsDirFor(dbPath);
   const context: Parameters<typeof createHandlers>[0] = {
     store,

@@ -75,6 +75,11 @@ export function createHandlers(ctx: ServiceContext): Handlers {
 
     cancelExperiment: ({ id }) => cancelExperiment(ctx, id),
 
+    readRunLog: ({ runId }) => {
+      mustFindRun(ctx, runId);
+      return { runId, lines: store.readRunLog(runId) };
+    },
+
     resumeRun: ({ runId }) => {
       const run = mustFindRun(ctx, runId);
       if (run.status !== 'interrupted' && run.status !== 'failed' && run.status !== 'cancelled') {

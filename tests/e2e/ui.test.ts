@@ -243,9 +243,19 @@ describe('the Graft UI in Chromium', () => {
     expect(errors).toEqual([]);
   });
 
-  it('shows a live run with its progress, curves and the cancel button', async () => {
+  it('shows a live run with its progress, curves, its stored log and the cancel button', async () => {
+    // The log is stored with the run (as the engine's lines are): it is there on a fresh page.
+    const logStore = openStore(dbPath);
+    try {
+      logStore.appendRunLog(seeded.running.runningId, 'epoch 4: stored with the run');
+    } finally {
+      logStore.close();
+    }
     await go(`#/runs/${seeded.running.runningId}`);
     await page.getByRole('heading', { name: /Run #\d+: scratch/ }).waitFor();
+    await expect.poll(() => page.getByLabel('Run log').textContent()).toContain('epoch 4: stored with the run');
+    await page.reload();
+    await expect.poll(() => page.getByLabel('Run log').textContent()).toContain('epoch 4: stored with the run');
     expect(await page.getByLabel('Run progress').getAttribute('value')).toBe('40');
     await expect.poll(() => page.locator('figure.chart canvas').count()).toBe(2);
     await page.screenshot({ path: `${SHOTS}/ui-live-run.png`, fullPage: true });
