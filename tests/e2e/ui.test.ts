@@ -127,6 +127,11 @@ describe('the Graft UI in Chromium', () => {
       chartColors.forEach((seen, i) => expect(seen, `${arm} (${color}) in chart ${i}`).toContain(color));
     }
 
+    // Each chart saves as a PNG of what it draws.
+    const [png] = await Promise.all([page.waitForEvent('download'), page.locator('figure.chart').first().getByRole('button', { name: /as PNG$/ }).click()]);
+    expect(png.suggestedFilename()).toMatch(/\.png$/);
+    expect([...readFileSync((await png.path()) as string).subarray(0, 4)]).toEqual([137, 80, 78, 71]);
+
     // One set of arm toggles: hiding an arm takes its colour (line and band) out of every chart,
     // and the address keeps it, so a reload shows the same view.
     const hiddenColor = swatchByArm.get('feature-extraction') as string;
