@@ -49,6 +49,10 @@ export const requestSchemas = {
   validateSpec: z.object({ spec: z.unknown() }).strict(),
   cancelRun: z.object({ runId: id }).strict(),
   resumeRun: z.object({ runId: id }).strict(),
+  /** The run's stored log lines (the newest 2000), oldest first. */
+  readRunLog: z.object({ runId: id }).strict(),
+  /** Cancels every queued and running run of the experiment. */
+  cancelExperiment: z.object({ id }).strict(),
   setRunTags: z.object({ runId: id, tags: z.array(z.string().min(1).max(64)).max(50) }).strict(),
   setRunNote: z.object({ runId: id, note: z.string().max(10_000) }).strict(),
   deleteExperiment: z.object({ id }).strict(),
@@ -100,6 +104,8 @@ export interface Responses {
   validateSpec: SpecCheck;
   cancelRun: { runId: number; status: RunStatus };
   resumeRun: { runId: number; status: RunStatus };
+  cancelExperiment: { id: number; cancelled: number[] };
+  readRunLog: { runId: number; lines: { seq: number; time: string; line: string }[] };
   setRunTags: { runId: number; tags: string[] };
   setRunNote: { runId: number; note: string };
   deleteExperiment: { id: number; deletedRuns: number };

@@ -31,6 +31,7 @@ function filledExperiment(name: string): { experimentId: number; runIds: number[
     store.addArtifact(runId, { kind: 'model', path: `/models/${runId}`, size: 20, sha256: 'b'.repeat(64) });
     store.setTags(runId, ['seeded', name]);
     store.setNote(runId, `note of ${runId}`);
+    store.appendRunLog(runId, `log of ${runId}`);
     store.setRunStatus(runId, 'completed');
   }
   return created;
@@ -187,14 +188,14 @@ describe('deleteExperiment', () => {
     const gone = filledExperiment('gone');
     store.readSeries([...keep.runIds, ...gone.runIds], {}, { maxPoints: 600 }); // stores each series' overview
     const before = countRows(file);
-    expect(before).toEqual({ experiments: 2, runs: 8, series: 16, points: 16, series_overview: 16, artifacts: 16, tags: 16, notes: 8 });
+    expect(before).toEqual({ experiments: 2, runs: 8, series: 16, points: 16, series_overview: 16, artifacts: 16, tags: 16, notes: 8, run_logs: 8 });
 
     const result = store.deleteExperiment(gone.experimentId);
     expect(result.deletedRuns).toBe(4);
     expect(result.artifactPaths.sort()).toEqual(
       gone.runIds.flatMap((id) => [`/ckpt/${id}/e0`, `/models/${id}`]).sort(),
     );
-    expect(countRows(file)).toEqual({ experiments: 1, runs: 4, series: 8, points: 8, series_overview: 8, artifacts: 8, tags: 8, notes: 4 });
+    expect(countRows(file)).toEqual({ experiments: 1, runs: 4, series: 8, points: 8, series_overview: 8, artifacts: 8, tags: 8, notes: 4, run_logs: 4 });
 
     const raw = rawConnection(file);
     const orphans = raw
@@ -206,7 +207,8 @@ describe('deleteExperiment', () => {
            (SELECT count(*) FROM series_overview WHERE series_id NOT IN (SELECT id FROM series)) +
            (SELECT count(*) FROM artifacts WHERE run_id NOT IN (SELECT id FROM runs)) +
            (SELECT count(*) FROM tags WHERE run_id NOT IN (SELECT id FROM runs)) +
-           (SELECT count(*) FROM notes WHERE run_id NOT IN (SELECT id FROM runs))`,
+           (SELECT count(*) FROM notes WHERE run_id NOT IN (SELECT id FROM runs)) +
+           (SELECT count(*) FROM run_logs WHERE run_id NOT IN (SELECT id FROM runs))`,
       )
       .pluck()
       .get();

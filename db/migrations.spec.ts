@@ -80,6 +80,16 @@ const FIXTURES: Record<number, { write(db: Database.Database): void; check(store
       expect(store.listDataNotes(1)).toEqual([{ data: 'target', note: 'dropped 2 rows with missing values (lines 4, 9)' }]);
     },
   },
+  4: {
+    write: (db) => {
+      FIXTURES[3]?.write(db);
+      db.exec(`INSERT INTO run_logs (run_id, seq, time, line) VALUES (1, 1, '2025-01-02T03:04:07.000Z', 'epoch 1 done')`);
+    },
+    check: (store) => {
+      FIXTURES[3]?.check(store);
+      expect(store.readRunLog(1)).toEqual([{ seq: 1, time: '2025-01-02T03:04:07.000Z', line: 'epoch 1 done' }]);
+    },
+  },
 };
 
 /** A file at schema version v, as a Graft of that version would have left it. */

@@ -135,6 +135,21 @@ export const MIGRATIONS: readonly Migration[] = [
       db.exec(DATA_NOTES_SCHEMA);
     },
   },
+  {
+    version: 4,
+    description: 'run_logs: each run\'s log lines, kept with the run',
+    up(db) {
+      db.exec(`
+        CREATE TABLE run_logs (
+          run_id INTEGER NOT NULL REFERENCES runs (id) ON DELETE CASCADE,
+          seq    INTEGER NOT NULL CHECK (seq > 0),
+          time   TEXT    NOT NULL,
+          line   TEXT    NOT NULL,
+          PRIMARY KEY (run_id, seq)
+        ) STRICT, WITHOUT ROWID;
+      `);
+    },
+  },
 ];
 
 /** The schema version this Graft writes and the newest it can read. */

@@ -21,6 +21,7 @@ import { Experiments } from './experiments.ts';
 import type { RunFilter } from './runs.ts';
 import { Runs } from './runs.ts';
 import { recoverInterruptedRuns } from './recovery.ts';
+import { RunLogs, type RunLogLine } from './runLogs.ts';
 import type { MetricPoint, SeriesFilter, SeriesReadOptions } from './series.ts';
 import { SeriesStore } from './series.ts';
 
@@ -50,6 +51,7 @@ export class RunStore {
   private readonly artifacts: Artifacts;
   private readonly claims: RunClaims;
   private readonly dataNotes: DataNotes;
+  private readonly logs: RunLogs;
   private readonly deleteTx;
 
   /** Use openStore(), which checks, migrates and recovers the file first. */
@@ -67,6 +69,7 @@ export class RunStore {
     this.artifacts = new Artifacts(db);
     this.claims = new RunClaims(db);
     this.dataNotes = new DataNotes(db);
+    this.logs = new RunLogs(db);
     this.deleteTx = db.transaction((id: number) => {
       const artifactPaths = this.artifacts.pathsOfExperiment(id);
       const { deletedRuns } = this.experiments.delete(id);
@@ -167,6 +170,15 @@ export class RunStore {
   /** An empty note removes the note. */
   setNote(runId: number, note: string): void {
     this.guard(`run ${runId}`, () => this.runs.setNote(runId, note));
+  }
+
+  /** Stores one log line of the run (the newest MAX_STORED_LOG_LINES are kept). */
+  appendRunLog(runId: number, line: string): void {
+    this.guard(`run ${runId}`, () => this.logs.append(runId, line));
+  }
+
+  readRunLog(runId: number): RunLogLine[] {
+    return this.guard(undefined, () => this.logs.read(runId));
   }
 
   // ── series ─────────────────────────────────────────────────────────────────

@@ -6,6 +6,7 @@ import { openStoreReadOnly } from '../db/openReadOnly.ts';
 import type { RunStore } from '../db/store.ts';
 import { describeEnvironment } from './environment.ts';
 import { EventBus } from './services/eventBus.ts';
+import { keepRunLogs } from './services/runLogs.ts';
 import { createHandlers, type Handlers, type RunScheduler } from './services/handlers.ts';
 import { artifactsDirFor } from './paths.ts';
 import { prepareStoreFolder } from './storeLocation.ts';
@@ -26,6 +27,7 @@ export function openApp(dbPath: string, options: { readOnly?: boolean } = {}): G
   prepareStoreFolder(dbPath);
   const store = options.readOnly ? openStoreReadOnly(dbPath) : openStore(dbPath);
   const events = new EventBus();
+  keepRunLogs(events, store);
   const artifactsDir = artifactsDirFor(dbPath);
   const context: Parameters<typeof createHandlers>[0] = {
     store,

@@ -6,6 +6,7 @@ import type { MethodName, ParsedRequest, Response } from '../../contract/api.ts'
 import { ApiError } from '../../contract/errors.ts';
 import { expandRuns, parseSpec } from '../../contract/spec.ts';
 import { compareExperiment } from './compare.ts';
+import { cancelExperiment, cancelOneRun } from './cancelExperiment.ts';
 import { compareRuns } from './compareRuns.ts';
 import { listDatasets } from './datasets.ts';
 import { startDemo } from './demo.ts';
@@ -55,11 +56,14 @@ export function createHandlers(ctx: ServiceContext): Handlers {
       if (run.status !== 'queued' && run.status !== 'running') {
         throw new ApiError('conflict', `run ${runId} is ${run.status}; only queued or running runs can be cancelled`, 'runId');
       }
-      const handled = ctx.scheduler?.cancel(runId) ?? false;
-      if (!handled) store.setRunStatus(runId, 'cancelled', { error: null });
-      const status = store.getRun(runId)?.status ?? 'cancelled';
-      events.publish({ type: 'run-status', runId, experimentId: run.experimentId, status, error: null });
-      return { runId, status };
+      return { runId, status: cancelOneRun(ctx, runId, run.experimentId) };
+    },
+
+    cancelExperiment: ({ id }) => cancelExperiment(ctx, id),
+
+    readRunLog: ({ runId }) => {
+      mustFindRun(ctx, runId);
+      return { runId, lines: store.readRunLog(runId) };
     },
 
     resumeRun: ({ runId }) => {

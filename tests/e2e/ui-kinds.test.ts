@@ -84,9 +84,11 @@ describe('multitask and head-to-head comparisons in Chromium', () => {
     expect(pcgrad?.negativeTransfer).toEqual(['body_mass_g']);
     expect(await table.locator('td.task-delta.negative-transfer').count()).toBeGreaterThanOrEqual(1);
 
-    // Small multiples per task, then one task-weight chart per multitask arm and one conflict chart per task pair.
+    // Small multiples per task, then a task-weight chart per multitask arm whose weights move and one conflict chart per task pair.
     await expect.poll(() => page.locator('section.task').count()).toBe(3);
-    await expect.poll(() => page.getByTestId('task-weight-charts').locator('figure.chart').count()).toBe(3);
+    // Equal weighting and PCGrad keep every weight at 1.0: their flat charts are left out and named.
+    await expect.poll(() => page.getByTestId('task-weight-charts').locator('figure.chart').count()).toBe(1);
+    expect(await page.getByTestId('flat-task-weights').textContent()).toMatch(/hard-sharing\+equal, .*pcgrad/);
     expect(await page.getByTestId('conflict-charts').locator('figure.chart').count()).toBe(3);
     expect(await page.getByTestId('conflict-charts').locator('[role="img"]').first().getAttribute('aria-label')).toContain('Gradient cosine · species ↔ sex');
     await page.screenshot({ path: `${SHOTS}/ui-compare-multitask.png`, fullPage: true });

@@ -19,6 +19,10 @@ import { compareSpec, seedComparisonFile } from '../support/seedCompare.ts';
 
 const SHOTS = 'test-results';
 
+/** The few browser APIs the colour check calls (the tests compile without the DOM library). */
+type BrowserStyle = { getComputedStyle(element: unknown): { backgroundColor: string } };
+type CanvasPixels = { width: number; height: number; getContext(kind: '2d'): { getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray } } | null };
+
 describe('the Graft UI in Chromium', () => {
   const dbPath = join(tempDir(), 'graft.db');
   let server: ServingProcess;
@@ -101,11 +105,65 @@ describe('the Graft UI in Chromium', () => {
     const charts = page.locator('figure.chart canvas');
     await expect.poll(() => charts.count()).toBe(6);
     expect(await page.getByRole('heading', { name: 'Label efficiency' }).count()).toBe(1);
+    // The config diff: one row per arm, one per run on demand.
     const diff = page.locator('table.config-diff');
+    expect(await diff.locator('tbody tr').count()).toBe(3);
+    await page.getByLabel('one row per run').check();
     expect(await diff.locator('thead th').allTextContents()).toEqual(expect.arrayContaining(['arm', 'seed', 'budget', 'strategy']));
+    expect(await diff.locator('tbody tr').count()).toBe(comparison.arms.reduce((n, a) => n + a.runs, 0));
+    await page.getByLabel('one row per run').uncheck();
     await page.screenshot({ path: `${SHOTS}/ui-compare.png`, fullPage: true });
 
-    // Controls redraw without errors.
+    // One colour per arm: each arm's swatch in the table is drawn, pixel for pixel, in every chart.
+    const swatches = await table.locator('tr[data-arm] .swatch').evaluateAll((spans) =>
+      spans.map((span) => [span.closest('tr')?.getAttribute('data-arm') ?? '', (globalThis as unknown as BrowserStyle).getComputedStyle(span).backgroundColor] as const),
+    );
+    const swatchByArm = new Map(swatches);
+    expect(swatchByArm.size).toBe(3);
+    expect(new Set(swatchByArm.values()).size).toBe(3);
+    const chartColors = await chartPixels();
+    expect(chartColors.length).toBeGreaterThanOrEqual(4);
+    for (const [arm, color] of swatchByArm) {
+      chartColors.forEach((seen, i) => expect(seen, `${arm} (${color}) in chart ${i}`).toContain(color));
+    }
+
+    // Each chart saves as a PNG of what it draws.
+    const [png] = await Promise.all([page.waitForEvent('download'), page.locator('figure.chart').first().getByRole('button', { name: /as PNG$/ }).click()]);
+    expect(png.suggestedFilename()).toMatch(/\.png$/);
+    expect([...readFileSync((await png.path()) as string).subarray(0, 4)]).toEqual([137, 80, 78, 71]);
+
+    // One set of arm toggles: hiding an arm takes its colour (line and band) out of every chart,
+    // and the address keeps it, so a reload shows the same view.
+    const hiddenColor = swatchByArm.get('feature-extraction') as string;
+    await page.locator('[aria-label="Arms shown in the charts"] button[data-arm="feature-extraction"]').click();
+    await expect.poll(async () => (await chartPixels()).some((seen) => seen.includes(hiddenColor))).toBe(false);
+    expect(page.url()).toContain('hide=feature-extraction');
+    await page.reload();
+    await table.waitFor();
+    expect(await page.locator('button[data-arm="feature-extraction"]').getAttribute('aria-pressed')).toBe('false');
+    await expect.poll(async () => (await chartPixels()).length).toBeGreaterThanOrEqual(4);
+    expect((await chartPixels()).some((seen) => seen.includes(hiddenColor))).toBe(false);
+    await page.locator('button[data-arm="feature-extraction"]').click();
+    await expect.poll(async () => (await chartPixels()).every((seen) => seen.includes(hiddenColor))).toBe(true);
+    expect(page.url()).not.toContain('hide=');
+  });
+
+  /** The opaque colours drawn on each visible chart canvas (collapsed charts are skipped). */
+  async function chartPixels(): Promise<string[][]> {
+    const canvases = await page.locator('figure.chart canvas').evaluateAll((all) =>
+      all.flatMap((c) => {
+        const canvas = c as unknown as CanvasPixels;
+        if (canvas.width === 0 || canvas.height === 0) return [];
+        const data = canvas.getContext('2d')?.getImageData(0, 0, canvas.width, canvas.height).data ?? new Uint8ClampedArray();
+        const seen = new Set<string>();
+        for (let i = 0; i < data.length; i += 4) if (data[i + 3] === 255) seen.add(`rgb(${data[i]}, ${data[i + 1]}, ${data[i + 2]})`);
+        return [[...seen]];
+      }),
+    );
+    return canvases;
+  }
+
+  it('redraws the compare charts as the controls change, without errors', async () => {
     await page.getByLabel('Smoothing').fill('0.6');
     await page.getByLabel('individual runs').check();
     await page.getByLabel('log y').check();
@@ -156,9 +214,15 @@ describe('the Graft UI in Chromium', () => {
     await page.getByLabel('Filter by status').selectOption('completed');
     await page.getByLabel('Filter by arm').selectOption('fine-tune');
     await expect.poll(() => rows.count()).toBe(6);
-    await page.getByRole('button', { name: 'Best', exact: true }).click();
-    await page.getByRole('button', { name: 'Best', exact: true }).click(); // descending
-    await expect.poll(() => rows.first().locator('td').nth(9).textContent()).toMatch(/%$/);
+    // The value at the best-validation epoch (what comparisons report), never a best-test column;
+    // the hyperparameters that vary and each run's duration beside it.
+    const headers = await page.locator('table.runs thead th').allTextContents();
+    expect(headers.map((h) => h.replace(/[▲▼↑↓\s]+$/u, '').trim())).not.toContain('Best');
+    expect(await page.locator('table.runs thead th.hp').count()).toBeGreaterThan(0);
+    await page.getByRole('button', { name: 'At best val', exact: true }).click();
+    await page.getByRole('button', { name: 'At best val', exact: true }).click(); // descending
+    await expect.poll(() => rows.first().locator('td.selected-value').textContent()).toMatch(/%$/);
+    expect(await rows.first().locator('td.duration').textContent()).toMatch(/\d+ (s|min|h)/);
     const first = rows.first();
     const runId = Number(await first.getAttribute('data-run-id'));
     await first.getByRole('button', { name: `Edit tags of run ${runId}` }).click();
@@ -184,14 +248,40 @@ describe('the Graft UI in Chromium', () => {
     expect(errors).toEqual([]);
   });
 
-  it('shows a live run with its progress, curves and the cancel button', async () => {
+  it('shows a live run with its progress, curves, its stored log and the cancel button', async () => {
+    // The log is stored with the run (as the engine's lines are): it is there on a fresh page.
+    const logStore = openStore(dbPath);
+    try {
+      logStore.appendRunLog(seeded.running.runningId, 'epoch 4: stored with the run');
+    } finally {
+      logStore.close();
+    }
     await go(`#/runs/${seeded.running.runningId}`);
     await page.getByRole('heading', { name: /Run #\d+: scratch/ }).waitFor();
+    await expect.poll(() => page.getByLabel('Run log').textContent()).toContain('epoch 4: stored with the run');
+    await page.reload();
+    await expect.poll(() => page.getByLabel('Run log').textContent()).toContain('epoch 4: stored with the run');
     expect(await page.getByLabel('Run progress').getAttribute('value')).toBe('40');
     await expect.poll(() => page.locator('figure.chart canvas').count()).toBe(2);
     await page.screenshot({ path: `${SHOTS}/ui-live-run.png`, fullPage: true });
     await page.getByRole('button', { name: 'Cancel run' }).click();
     await page.getByRole('button', { name: 'Resume run' }).waitFor();
+  });
+
+  it('cancels a whole experiment and resumes it: every run reads cancelled at once, progress says so', async () => {
+    await go(`#/experiments/${demoId}`);
+    const rows = page.locator('table.runs tbody tr[data-run-id]');
+    await expect.poll(() => rows.count()).toBe(12);
+    await page.getByRole('button', { name: 'Cancel 12 runs' }).click();
+    await page.getByRole('button', { name: 'Resume 12 runs' }).waitFor();
+    expect(await rows.filter({ hasText: 'cancelled' }).count()).toBe(12);
+    expect(await page.getByText('stopped: 12 cancelled').count()).toBe(1);
+    expect(await page.getByLabel('Experiment progress').getAttribute('value')).toBe('0');
+    await page.reload();
+    await page.getByRole('button', { name: 'Resume 12 runs' }).click();
+    await page.getByRole('button', { name: 'Cancel 12 runs' }).waitFor();
+    expect(await rows.filter({ hasText: 'queued' }).count()).toBe(12);
+    expect(errors).toEqual([]);
   });
 
   it('deletes an experiment after a confirmation', async () => {

@@ -5,6 +5,7 @@ import { createCanvas, GlobalFonts } from '@napi-rs/canvas';
 import { Chart, registerables, type ChartDataset, type Plugin } from 'chart.js';
 import { FONT_CANDIDATES } from '../pdf/fonts.ts';
 import type { ChartSpec } from './specs.ts';
+import { withAlpha } from '../../../analysis/armColors.ts';
 
 // The same Unicode font as the PDF (shipped with Graft), so labels draw on a machine without fonts.
 for (const role of ['regular', 'bold'] as const) {
@@ -21,16 +22,8 @@ export const CHART_HEIGHT = 380;
 /** Drawn at twice the size, so the charts stay sharp when printed or zoomed. */
 const PIXEL_RATIO = 2;
 
-/** Tableau 10: distinguishable, and readable printed in grey. */
-const PALETTE = ['#4e79a7', '#f28e2b', '#e15759', '#76b7b2', '#59a14f', '#edc948', '#b07aa1', '#ff9da7', '#9c755f', '#bab0ac'];
-
 /** Label budgets of one arm: solid, dashed, dotted, dash-dot. */
 const DASHES = [[], [7, 4], [2, 3], [10, 3, 2, 3]];
-
-function withAlpha(hex: string, alpha: number): string {
-  const n = Number.parseInt(hex.slice(1), 16);
-  return `rgba(${(n >> 16) & 255}, ${(n >> 8) & 255}, ${n & 255}, ${alpha})`;
-}
 
 /** Canvas pixels start transparent; a report page (or a dark-mode viewer) needs a white chart. */
 const whiteBackground: Plugin<'line'> = {
@@ -49,7 +42,7 @@ const points = (x: number[], y: number[]): Point[] => x.map((xi, i) => ({ x: xi,
 
 function datasets(spec: ChartSpec): ChartDataset<'line', Point[]>[] {
   return spec.lines.flatMap((line) => {
-    const color = PALETTE[line.color % PALETTE.length] ?? '#000000';
+    const color = line.color;
     const main: ChartDataset<'line', Point[]> = {
       label: line.label,
       data: points(line.x, line.y),

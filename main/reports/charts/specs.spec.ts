@@ -7,6 +7,8 @@ import { seededReportModel } from '../../../tests/support/reportModel.ts';
 import { BUDGETS, EPOCHS } from '../testing.ts';
 import { chartSpecs, CHART_BUILDERS, curveCharts, labelEfficiencyChart, type ChartBuilder } from './specs.ts';
 import { renderChartPng } from './render.ts';
+import { PNG } from 'pngjs';
+import { armColors } from '../../../analysis/armColors.ts';
 
 const model = seededReportModel();
 
@@ -47,10 +49,27 @@ describe('chart specs', () => {
   });
 
   it('takes extra builders, and renders a spec to a PNG', () => {
-    const extra: ChartBuilder = () => [{ id: 'task-weights', title: 'Task weights', caption: 'c', xLabel: 'epoch', yLabel: 'weight', yPercent: false, lines: [{ label: 'a', color: 0, dash: 0, x: [0, 1], y: [0.5, 0.7] }] }];
+    const extra: ChartBuilder = () => [{ id: 'task-weights', title: 'Task weights', caption: 'c', xLabel: 'epoch', yLabel: 'weight', yPercent: false, lines: [{ label: 'a', color: '#4e79a7', dash: 0, x: [0, 1], y: [0.5, 0.7] }] }];
     const specs = chartSpecs(model, [...CHART_BUILDERS, extra]);
     expect(specs.at(-1)?.id).toBe('task-weights');
     const png = renderChartPng(specs.at(-1) ?? specs[0]!);
     expect([...png.subarray(0, 8)]).toEqual([137, 80, 78, 71, 13, 10, 26, 10]);
+  });
+
+  it('draws each arm in its fixed colour (analysis/armColors.ts), the same in every chart, and the PNG holds those pixels', () => {
+    const colors = armColors(model.comparison.arms);
+    const specs = chartSpecs(model);
+    for (const spec of specs) {
+      for (const line of spec.lines) expect(line.color).toBe(colors.get(line.label.split(' · ')[0] as string));
+    }
+    const [efficiency] = labelEfficiencyChart(model);
+    const image = PNG.sync.read(renderChartPng(efficiency!));
+    const seen = new Set<string>();
+    for (let i = 0; i < image.data.length; i += 4) {
+      const hex = `#${[image.data[i], image.data[i + 1], image.data[i + 2]].map((v) => (v as number).toString(16).padStart(2, '0')).join('')}`;
+      seen.add(hex);
+    }
+    expect(colors.size).toBe(4);
+    for (const color of colors.values()) expect(seen).toContain(color);
   });
 });

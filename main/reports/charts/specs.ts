@@ -7,12 +7,13 @@ import { isFractionMetric } from '../../../analysis/format.ts';
 import type { Series } from '../../../contract/model.ts';
 import { sortBudgets } from '../../../analysis/budgets.ts';
 import { isComparedRun } from '../../../analysis/comparison/arms.ts';
+import { armColor, armColors } from '../../../analysis/armColors.ts';
 import type { ReportModel } from '../model.ts';
 
 export interface ChartLine {
   label: string;
-  /** Palette slot: the arm's position in the summary, so an arm keeps its colour in every chart. */
-  color: number;
+  /** The arm's fixed colour (analysis/armColors.ts), "#rrggbb": the same as in the app. */
+  color: string;
   /** Dash pattern slot: the label budget's position, 0 = solid. */
   dash: number;
   x: number[];
@@ -68,7 +69,7 @@ export const curveCharts: ChartBuilder = (model) => {
     ta.localeCompare(tb) || Number(mb === primaryMetric) - Number(ma === primaryMetric) || ma.localeCompare(mb) || (SPLIT_ORDER.indexOf(sa) >>> 0) - (SPLIT_ORDER.indexOf(sb) >>> 0),
   );
   const groups = model.comparison.arms.map((a) => ({ arm: a.name, budget: a.budget }));
-  const armNames = [...new Set(groups.map((g) => g.arm))];
+  const colors = armColors(model.comparison.arms);
   const budgetNames = sortBudgets(groups.map((g) => g.budget));
   const budgets = budgetNames.length;
   return keys.map(([task, metric, split], i): ChartSpec => {
@@ -82,7 +83,7 @@ export const curveCharts: ChartBuilder = (model) => {
       const band = seedBand(own, 'epoch');
       const keep = downsampleIndices(band.x, band.mean, MAX_POINTS_PER_LINE);
       const pick = (values: number[]) => keep.map((k) => values[k] ?? Number.NaN);
-      return [{ label: groupLabel(arm, budget, budgets), color: armNames.indexOf(arm), dash: budgetNames.indexOf(budget), x: pick(band.x), y: pick(band.mean), lower: pick(band.lower), upper: pick(band.upper) }];
+      return [{ label: groupLabel(arm, budget, budgets), color: armColor(colors, arm), dash: budgetNames.indexOf(budget), x: pick(band.x), y: pick(band.mean), lower: pick(band.lower), upper: pick(band.upper) }];
     });
     return {
       id: `curve-${i + 1}`,
@@ -102,13 +103,14 @@ export const labelEfficiencyChart: ChartBuilder = (model) => {
   const budgets = sortBudgets(model.comparison.arms.map((a) => a.budget));
   if (!primary || budgets.length < 2) return [];
   const arms = [...new Set(model.comparison.arms.map((a) => a.name))];
-  const lines = arms.map((name, color): ChartLine => {
+  const colors = armColors(model.comparison.arms);
+  const lines = arms.map((name): ChartLine => {
     const at = budgets.map((budget) => model.comparison.arms.find((a) => a.name === name && a.budget === budget)?.metrics[primary.key]);
     const mean = at.map((m) => m?.mean ?? Number.NaN);
     const std = at.map((m) => m?.std ?? Number.NaN);
     return {
       label: name,
-      color,
+      color: armColor(colors, name),
       dash: 0,
       x: budgets.map((_, i) => i),
       y: mean,

@@ -21,6 +21,13 @@ export function downloadBase64(fileName: string, mimeType: string, base64: strin
   downloadBlob(fileName, new Blob([bytes], { type: mimeType }));
 }
 
+/** A chart's canvas as a PNG file, at the pixels it is drawn with. */
+export function downloadCanvasPng(fileName: string, canvas: HTMLCanvasElement): void {
+  canvas.toBlob((blob) => {
+    if (blob) downloadBlob(fileName, blob);
+  }, 'image/png');
+}
+
 function downloadBlob(fileName: string, blob: Blob): void {
   const url = URL.createObjectURL(blob);
   const link = document.createElement('a');

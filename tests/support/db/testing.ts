@@ -8,7 +8,7 @@ import Database from 'better-sqlite3';
 import type { StoreError } from '../../../db/errors.ts';
 import type { NewExperiment } from '../../../db/experiments.ts';
 
-export const TABLES = ['experiments', 'runs', 'series', 'points', 'series_overview', 'artifacts', 'tags', 'notes'] as const;
+export const TABLES = ['experiments', 'runs', 'series', 'points', 'series_overview', 'artifacts', 'tags', 'notes', 'run_logs'] as const;
 
 const made: string[] = [];
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MISSING, configDiff, flattenConfig } from './configDiff.ts';
+import { MISSING, VARIES, armConfigDiff, configDiff, flattenConfig } from './configDiff.ts';
 
 describe('configDiff', () => {
   it('shows only the fields that differ, one value per run', () => {
@@ -20,5 +20,23 @@ describe('configDiff', () => {
   it('tells null from a missing field', () => {
     expect(configDiff([{ source: null }, {}])).toEqual([{ path: 'source', values: ['null', MISSING] }]);
     expect(flattenConfig({ x: { y: 'z' } })).toEqual(new Map([['x.y', 'z']]));
+  });
+});
+
+describe('armConfigDiff', () => {
+  it('gives one row per arm with the fields that tell arms apart, "varies" where an arm’s runs differ', () => {
+    const runs = [
+      { arm: 'fine-tune', config: { seed: 1, lr: 0.01, strategy: 'fine-tune', freeze: 0 } },
+      { arm: 'fine-tune', config: { seed: 2, lr: 0.01, strategy: 'fine-tune', freeze: 1 } },
+      { arm: 'scratch', config: { seed: 1, lr: 0.01, strategy: 'scratch', freeze: 0 } },
+      { arm: 'scratch', config: { seed: 2, lr: 0.01, strategy: 'scratch', freeze: 0 } },
+    ];
+    expect(armConfigDiff(runs)).toEqual({
+      paths: ['freeze', 'strategy'],
+      arms: [
+        { arm: 'fine-tune', runs: 2, values: [VARIES, 'fine-tune'] },
+        { arm: 'scratch', runs: 2, values: ['0', 'scratch'] },
+      ],
+    });
   });
 });

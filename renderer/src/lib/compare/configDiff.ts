@@ -30,3 +30,28 @@ export function configDiff(configs: readonly unknown[]): ConfigDiffRow[] {
   }
   return rows;
 }
+
+export const VARIES = 'varies';
+
+export interface ArmDiff {
+  arm: string;
+  runs: number;
+  /** One value per diff row: the arm's value, or "varies" where its own runs differ. */
+  values: string[];
+}
+
+/**
+ * The diff collapsed to one row per arm: what sets the arms apart. Fields that differ only
+ * within an arm (the seed) say "varies"; fields that are "varies" for every arm are dropped,
+ * since they do not tell the arms apart.
+ */
+export function armConfigDiff(runs: readonly { arm: string; config: unknown }[]): { paths: string[]; arms: ArmDiff[] } {
+  const rows = configDiff(runs.map((r) => r.config));
+  const arms = [...new Set(runs.map((r) => r.arm))];
+  const collapsed = arms.map((arm) => {
+    const at = runs.flatMap((r, i) => (r.arm === arm ? [i] : []));
+    return { arm, runs: at.length, values: rows.map((row) => { const seen = new Set(at.map((i) => row.values[i])); return seen.size === 1 ? [...seen][0] as string : VARIES; }) };
+  });
+  const keep = rows.map((_, c) => new Set(collapsed.map((a) => a.values[c])).size > 1);
+  return { paths: rows.filter((_, c) => keep[c]).map((r) => r.path), arms: collapsed.map((a) => ({ ...a, values: a.values.filter((_, c) => keep[c]) })) };
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { configPaths, defaultGrouping, groupKeyFn, places } from './grouping.ts';
+import { configPaths, defaultGrouping, groupKeyFn, places, varyingConfigPaths } from './grouping.ts';
 
 const run = { arm: 'fine-tune', budget: '50/class', experimentId: 2, config: { training: { lr: 0.001 }, strategy: 'fine-tune' } };
 
@@ -19,6 +19,12 @@ describe('grouping', () => {
 
   it('lists every leaf path of the configs', () => {
     expect(configPaths([run.config, { model: { filters: [1, 2] } }])).toEqual(['model.filters', 'strategy', 'training.lr']);
+  });
+
+  it('offers only the config fields that vary between the runs', () => {
+    const other = { training: { lr: 0.01 }, strategy: 'fine-tune', seed: 2 };
+    expect(varyingConfigPaths([run.config, other])).toEqual(['seed', 'training.lr']);
+    expect(varyingConfigPaths([run.config, run.config])).toEqual([]);
   });
 });
 

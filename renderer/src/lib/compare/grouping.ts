@@ -34,6 +34,12 @@ export function configPaths(configs: readonly unknown[]): string[] {
   return [...leaves.keys()].sort();
 }
 
+/** Only the config paths whose value differs between the runs: grouping by a constant says nothing. */
+export function varyingConfigPaths(configs: readonly unknown[]): string[] {
+  const flat = configs.map((c) => flattenConfig(c));
+  return configPaths(configs).filter((path) => new Set(flat.map((f) => f.get(path) ?? '')).size > 1);
+}
+
 /** Each value once, in first-seen order. */
 export function distinct<T>(values: Iterable<T>): T[] {
   return [...new Set(values)];

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Approach, ArmComparison } from '../../../../contract/compare.ts';
-import { armColors, armsInApproachOrder, bestAtEachBudget, costRatio, formatCost, formatRatio, groupByApproach } from './headToHead.ts';
+import { armColors } from '../../../../analysis/armColors.ts';
+import { armsInApproachOrder, bestAtEachBudget, costRatio, formatCost, formatRatio, groupByApproach } from './headToHead.ts';
 
 function arm(name: string, approach: Approach, budget: string, wallSeconds: number | null, samples: number | null = 100): ArmComparison {
   return { name, budget, strategy: null, baseline: approach === 'baseline', runs: 3, seeds: [1, 2, 3], metrics: {}, transferGain: null, approach, cost: { wallSeconds, samples, trainableParams: 1000 } };

@@ -3,7 +3,6 @@
 // at the same budget (so a win that costs ten times the compute reads as such). The numbers
 // come from compareExperiment; only layout and wording here.
 import type { Approach, ArmComparison, ArmCost } from '../../../../contract/compare.ts';
-import { approachColor } from '../charts/palette.ts';
 import { isMarkedBest } from './summary.ts';
 
 export const APPROACH_ORDER: Approach[] = ['baseline', 'transfer', 'multitask'];
@@ -21,19 +20,6 @@ export interface ApproachGroup {
 
 export function groupByApproach(arms: readonly ArmComparison[]): ApproachGroup[] {
   return APPROACH_ORDER.map((approach) => ({ approach, arms: arms.flatMap((arm, index) => (approachOf(arm) === approach ? [{ arm, index }] : [])) })).filter((g) => g.arms.length > 0);
-}
-
-/** A colour per arm name: its approach's family, one shade per arm of that approach. */
-export function armColors(arms: readonly ArmComparison[]): Map<string, string> {
-  const colors = new Map<string, string>();
-  const seen: Record<Approach, string[]> = { baseline: [], transfer: [], multitask: [] };
-  for (const arm of arms) {
-    const approach = approachOf(arm);
-    if (colors.has(arm.name)) continue;
-    colors.set(arm.name, approachColor(approach, seen[approach].length));
-    seen[approach].push(arm.name);
-  }
-  return colors;
 }
 
 /** Arm names in legend order: by approach, then as they come. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { experimentProgress, formatEta, runFraction, type LiveProgress } from './progress.ts';
+import { experimentProgress, formatEta, outcome, runFraction, type LiveProgress } from './progress.ts';
 
 describe('progress', () => {
   it('a run: stored epochs, or the live fraction while it runs', () => {
@@ -23,6 +23,18 @@ describe('progress', () => {
     expect(p.finished).toBe(false);
     expect(experimentProgress(runs, new Map()).etaSeconds).toBeNull();
     expect(experimentProgress([runs[0] as (typeof runs)[0]], new Map())).toEqual({ fraction: 1, etaSeconds: null, finished: true });
+  });
+
+  it('counts a cancelled run by the epochs it trained and says it was cancelled, never "100% · finished"', () => {
+    const runs = [
+      { id: 1, status: 'completed' as const, epochsDone: 10, epochsPlanned: 10 },
+      { id: 2, status: 'cancelled' as const, epochsDone: 2, epochsPlanned: 10 },
+    ];
+    const p = experimentProgress(runs, new Map());
+    expect(p.fraction).toBeCloseTo(0.6, 12);
+    expect(p.finished).toBe(true);
+    expect(outcome(runs)).toBe('stopped: 1 completed, 1 cancelled');
+    expect(outcome([runs[0]!])).toBe('finished: 1 completed');
   });
 
   it('writes ETAs for people', () => {

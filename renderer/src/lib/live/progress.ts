@@ -7,7 +7,6 @@ export interface LiveProgress {
   etaSeconds: number | null;
 }
 
-const DONE = new Set(['completed', 'failed', 'cancelled']);
 
 export function runFraction(run: Pick<RunSummary, 'status' | 'epochsDone' | 'epochsPlanned'>, live?: LiveProgress): number {
   if (run.status === 'completed') return 1;
@@ -33,8 +32,9 @@ export function experimentProgress(
   let running = 0;
   for (const run of runs) {
     const epochs = run.epochsPlanned ?? 1;
-    // Failed and cancelled runs will not train further: count them as done for the bar.
-    const fraction = DONE.has(run.status) ? 1 : runFraction(run, live.get(run.id));
+    // Cancelled and failed runs count the epochs they trained, no more: an experiment with a
+    // cancelled run never reads 100% (outcome() says what stopped it).
+    const fraction = runFraction(run, live.get(run.id));
     planned += epochs;
     done += fraction * epochs;
     const l = live.get(run.id);
@@ -53,6 +53,15 @@ export function experimentProgress(
     etaSeconds = runningEta + (secondsPerEpoch !== null ? (queuedEpochs * secondsPerEpoch) / Math.max(1, running) : 0);
   }
   return { fraction: planned > 0 ? done / planned : 0, etaSeconds, finished };
+}
+
+/** How a finished experiment ended, in words: "finished: 9 completed" or "stopped: 7 completed, 5 cancelled". */
+export function outcome(runs: readonly Pick<RunSummary, 'status'>[]): string {
+  const counts = new Map<string, number>();
+  for (const run of runs) counts.set(run.status, (counts.get(run.status) ?? 0) + 1);
+  const parts = ['completed', 'cancelled', 'failed', 'interrupted'].flatMap((s) => (counts.get(s) ? [`${counts.get(s)} ${s}`] : []));
+  const clean = parts.length === 1 && counts.has('completed');
+  return `${clean ? 'finished' : 'stopped'}: ${parts.join(', ')}`;
 }
 
 export function formatEta(seconds: number | null): string {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RunSummary } from '../../../../contract/model.ts';
-import { NO_FILTERS, defaultMetric, filterRuns, metricStats, nextSort, parseTags, sortRuns, type MetricStats } from './table.ts';
+import { NO_FILTERS, defaultMetric, filterRuns, metricStats, nextSort, parseTags, sortRuns, type MetricStats, formatDuration, runDuration, selectedValue } from './table.ts';
 
 function run(id: number, over: Partial<RunSummary> = {}): RunSummary {
   return {
@@ -73,5 +73,22 @@ describe('default metric', () => {
     expect(defaultMetric([a, b], series)).toEqual(b);
     expect(defaultMetric([a, b], series.slice(0, 2))).toEqual(a);
     expect(defaultMetric([], [])).toBeNull();
+  });
+
+  it('reports the value at the epoch validation selects, not the best test value', () => {
+    const test = { metric: 'accuracy', epoch: [1, 2, 3, 4], value: [0.6, 0.7, 0.9, 0.8] };
+    // Validation peaks at epoch 2: the run's number is test at epoch 2 (0.7), not the best test 0.9.
+    expect(selectedValue(test, { epoch: [1, 2, 3, 4], value: [0.5, 0.75, 0.7, 0.72] })).toBe(0.7);
+    // Loss: the lowest validation loss selects.
+    expect(selectedValue({ metric: 'loss', epoch: [1, 2, 3], value: [1, 0.5, 0.6] }, { epoch: [1, 2, 3], value: [1.1, 0.9, 0.4] })).toBe(0.6);
+    expect(selectedValue(test, undefined)).toBeNaN();
+  });
+
+  it('measures run durations, to now while running, and writes them for people', () => {
+    const startedAt = '2026-01-01T00:00:00.000Z';
+    expect(runDuration({ startedAt, finishedAt: '2026-01-01T00:03:05.000Z' })).toBe(185);
+    expect(runDuration({ startedAt, finishedAt: null }, Date.parse(startedAt) + 42_000)).toBe(42);
+    expect(runDuration({ startedAt: null, finishedAt: null })).toBeNull();
+    expect([formatDuration(42), formatDuration(185), formatDuration(3725), formatDuration(null)]).toEqual(['42 s', '3 min 5 s', '1 h 02 min', '—']);
   });
 });

@@ -1,6 +1,8 @@
-// The runs table's logic: filters, sorting, and the last / best / min of a chosen metric.
+// The runs table's logic: filters, sorting, the last and the validation-selected value of a
+// chosen metric, and run durations.
 import { metricDirection } from '../../../../analysis/metricDirection.ts';
 import { seriesMetrics } from '../../../../analysis/runMetrics.ts';
+import { lastValueAt } from '../../../../analysis/seriesPoints.ts';
 import type { RunStatus, RunSummary, Series } from '../../../../contract/model.ts';
 
 export interface RunFilters {
@@ -31,6 +33,35 @@ export interface MetricStats {
   last: number;
   best: number;
   min: number;
+  /** The value at the epoch the validation split selects (selectedValue); what the comparison reports. */
+  selected?: number;
+}
+
+/**
+ * The chosen split's value at the epoch its task's validation metric selects (analysis' best
+ * epoch by validation): the run's reported number, never the best test value, which would
+ * choose the epoch on the test set. NaN without validation values.
+ */
+export function selectedValue(chosen: Pick<Series, 'epoch' | 'value' | 'metric'>, val: Pick<Series, 'epoch' | 'value'> | undefined): number {
+  const at = seriesMetrics(val, metricDirection(chosen.metric)).bestEpoch;
+  return at === null ? Number.NaN : lastValueAt(chosen.epoch, chosen.value, at);
+}
+
+/** Seconds from start to finish (to now while running); null before it started. */
+export function runDuration(run: Pick<RunSummary, 'startedAt' | 'finishedAt'>, now: number = Date.now()): number | null {
+  if (!run.startedAt) return null;
+  const end = run.finishedAt ? Date.parse(run.finishedAt) : now;
+  const seconds = (end - Date.parse(run.startedAt)) / 1000;
+  return Number.isFinite(seconds) ? Math.max(0, seconds) : null;
+}
+
+/** "42 s", "3 min 5 s", "1 h 02 min". */
+export function formatDuration(seconds: number | null): string {
+  if (seconds === null) return '—';
+  const s = Math.round(seconds);
+  if (s < 60) return `${s} s`;
+  if (s < 3600) return `${Math.floor(s / 60)} min ${s % 60} s`;
+  return `${Math.floor(s / 3600)} h ${String(Math.floor((s % 3600) / 60)).padStart(2, '0')} min`;
 }
 
 /**
@@ -56,7 +87,7 @@ export function defaultMetric<K extends { task: string; split: string; metric: s
   return best;
 }
 
-export type SortKey = 'id' | 'experiment' | 'arm' | 'seed' | 'budget' | 'status' | 'epochs' | 'last' | 'best' | 'min' | 'created';
+export type SortKey = 'id' | 'experiment' | 'arm' | 'seed' | 'budget' | 'status' | 'epochs' | 'last' | 'best' | 'min' | 'selected' | 'duration' | 'created';
 export interface SortState {
   key: SortKey;
   direction: 'asc' | 'desc';
@@ -86,6 +117,8 @@ export function sortRuns<R extends RunSummary>(
         return run.epochsDone;
       case 'created':
         return run.createdAt;
+      case 'duration':
+        return runDuration(run) ?? Number.NaN;
       default:
         return stats.get(run.id)?.[sort.key] ?? Number.NaN;
     }
