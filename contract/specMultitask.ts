@@ -15,7 +15,7 @@ export type ArchitectureName = (typeof ARCHITECTURES)[number];
 export const SINGLE_TASK = 'single-task';
 export type ModelArchitecture = ArchitectureName | typeof SINGLE_TASK;
 
-export const WEIGHTINGS = ['equal', 'static', 'uncertainty', 'dwa', 'gradnorm', 'pcgrad', 'mgda'] as const;
+export const WEIGHTINGS = ['equal', 'static', 'uncertainty', 'dwa', 'gradnorm', 'pcgrad', 'mgda', 'rlw', 'gls', 'imtl-l', 'famo', 'db-mtl', 'cagrad', 'nash-mtl', 'aligned-mtl'] as const;
 export type WeightingName = (typeof WEIGHTINGS)[number];
 
 export const TASK_TYPES = ['classification', 'regression'] as const;
@@ -51,7 +51,21 @@ export interface WeightingOptions {
   alpha: number;
   /** dwa: the temperature T. */
   temperature: number;
+  /** cagrad: radius c of the ball around the mean gradient; absent = DEFAULT_CAGRAD_C. */
+  c?: number | undefined;
+  /** db-mtl: momentum β of the gradient average; absent = DEFAULT_DB_MTL_BETA. */
+  beta?: number | undefined;
+  /** famo: weight decay γ of the task logits; absent = DEFAULT_FAMO_GAMMA. */
+  gamma?: number | undefined;
+  /** famo: learning rate of the task logits; absent = DEFAULT_FAMO_WEIGHT_LR. */
+  weightLr?: number | undefined;
 }
+
+/** Defaults from the papers and LibMTL: CAGrad c (Liu et al. 2021), DB-MTL β (Lin et al. 2023), FAMO γ and lr (Liu et al. 2023). */
+export const DEFAULT_CAGRAD_C = 0.5;
+export const DEFAULT_DB_MTL_BETA = 0.9;
+export const DEFAULT_FAMO_GAMMA = 0.001;
+export const DEFAULT_FAMO_WEIGHT_LR = 0.025;
 
 export interface MultitaskRunConfig {
   specVersion: number;
@@ -122,6 +136,14 @@ export function multitaskSpecSchema<M extends z.ZodType<ModelConfig>, T extends 
       alpha: z.number().min(0).max(10).optional(),
       /** dwa: temperature T of the softmax over loss ratios. */
       temperature: z.number().positive().max(100).optional(),
+      /** cagrad: radius c of the ball around the mean gradient (0 = the mean gradient itself). */
+      c: z.number().min(0).max(100).optional(),
+      /** db-mtl: momentum β of the per-task gradient average, in [0, 1). */
+      beta: z.number().min(0).lt(1).optional(),
+      /** famo: weight decay γ of the task logits. */
+      gamma: z.number().min(0).max(10).optional(),
+      /** famo: learning rate of the task logits. */
+      weightLr: z.number().positive().max(10).optional(),
       /** soft-sharing: strength λ of the L2 penalty between corresponding tower weights. */
       penalty: z.number().min(0).max(100).optional(),
       lr: z.number().positive().max(10).optional(),
@@ -158,7 +180,10 @@ export function armTraining(arm: MultitaskArmSpec, training: TrainingConfig): Tr
 
 /** An arm's weighting options, with the papers' defaults where the arm leaves one out. */
 export function armWeightingOptions(arm: MultitaskArmSpec): WeightingOptions {
-  return { weights: arm.weights ?? null, alpha: arm.alpha ?? DEFAULT_GRADNORM_ALPHA, temperature: arm.temperature ?? DEFAULT_DWA_TEMPERATURE };
+  const options: WeightingOptions = { weights: arm.weights ?? null, alpha: arm.alpha ?? DEFAULT_GRADNORM_ALPHA, temperature: arm.temperature ?? DEFAULT_DWA_TEMPERATURE };
+  // The newer methods' options are stored only when set, so existing runs' configs keep their keys.
+  for (const key of ['c', 'beta', 'gamma', 'weightLr'] as const) if (arm[key] !== undefined) options[key] = arm[key];
+  return options;
 }
 
 export function armArchitectureOptions(arm: MultitaskArmSpec): { penalty: number } {
@@ -177,7 +202,7 @@ export function armName(arm: Pick<MultitaskArmSpec, 'name' | 'architecture' | 'w
 }
 
 /** The arm options beyond lr and epochs: each is read by one weighting or architecture only. */
-export type MultitaskArmOption = 'weights' | 'alpha' | 'temperature' | 'penalty';
+export type MultitaskArmOption = 'weights' | 'alpha' | 'temperature' | 'penalty' | 'c' | 'beta' | 'gamma' | 'weightLr';
 
 /** Which weighting or architecture reads each option (the validator and the form both ask here). */
 const OPTION_OWNERS: [MultitaskArmOption, string, (arm: Pick<MultitaskArmSpec, 'architecture' | 'weighting'>) => boolean][] = [
@@ -185,6 +210,10 @@ const OPTION_OWNERS: [MultitaskArmOption, string, (arm: Pick<MultitaskArmSpec, '
   ['alpha', 'weighting "gradnorm"', (a) => a.weighting === 'gradnorm'],
   ['temperature', 'weighting "dwa"', (a) => a.weighting === 'dwa'],
   ['penalty', 'architecture "soft-sharing"', (a) => a.architecture === 'soft-sharing'],
+  ['c', 'weighting "cagrad"', (a) => a.weighting === 'cagrad'],
+  ['beta', 'weighting "db-mtl"', (a) => a.weighting === 'db-mtl'],
+  ['gamma', 'weighting "famo"', (a) => a.weighting === 'famo'],
+  ['weightLr', 'weighting "famo"', (a) => a.weighting === 'famo'],
 ];
 
 /** The options an arm reads beyond lr and epochs, by its weighting and architecture. */

@@ -15,6 +15,10 @@ export interface MultitaskArmDraft {
   alpha: string;
   temperature: string;
   penalty: string;
+  c: string;
+  beta: string;
+  gamma: string;
+  weightLr: string;
   lr: string;
   epochs: string;
 }
@@ -22,7 +26,7 @@ export interface MultitaskArmDraft {
 let nextKey = 1;
 
 export function newMultitaskArm(architecture: ArchitectureName, weighting: WeightingName): MultitaskArmDraft {
-  return { key: nextKey++, architecture, weighting, name: '', weights: '', alpha: '', temperature: '', penalty: '', lr: '', epochs: '' };
+  return { key: nextKey++, architecture, weighting, name: '', weights: '', alpha: '', temperature: '', penalty: '', c: '', beta: '', gamma: '', weightLr: '', lr: '', epochs: '' };
 }
 
 export function hasCell(arms: readonly MultitaskArmDraft[], architecture: ArchitectureName, weighting: WeightingName): boolean {
@@ -53,6 +57,10 @@ export function multitaskArmToSpec(arm: MultitaskArmDraft): Record<string, unkno
     alpha: option('alpha'),
     temperature: option('temperature'),
     penalty: option('penalty'),
+    c: option('c'),
+    beta: option('beta'),
+    gamma: option('gamma'),
+    weightLr: option('weightLr'),
     lr: numberOrText(arm.lr),
     epochs: numberOrText(arm.epochs),
   });
@@ -74,6 +82,10 @@ export function multitaskArmFromSpec(a: unknown): MultitaskArmDraft {
     alpha: text(arm['alpha']),
     temperature: text(arm['temperature']),
     penalty: text(arm['penalty']),
+    c: text(arm['c']),
+    beta: text(arm['beta']),
+    gamma: text(arm['gamma']),
+    weightLr: text(arm['weightLr']),
     lr: text(arm['lr']),
     epochs: text(arm['epochs']),
   };

@@ -1,0 +1,62 @@
+// The methods of issue 18 through the path a user takes: a spec file, `graft run` (real worker
+// threads, a real SQLite store in a temp folder), `graft compare --json`. Small on purpose
+// (penguins, 2 epochs, one seed): it checks that every new weighting and architecture trains to
+// completion with finite numbers, not how good they are.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { ExperimentComparison } from '../contract/compare.ts';
+import { openStore } from '../db/open.ts';
+import { runGraft } from './support/graftProcess.ts';
+import { tempDir } from './support/seed.ts';
+
+const NEW_WEIGHTINGS = ['rlw', 'gls', 'imtl-l', 'famo', 'db-mtl', 'cagrad', 'nash-mtl', 'aligned-mtl'];
+
+let dir: string;
+let db: string;
+
+function runSpec(spec: Record<string, unknown>): ExperimentComparison {
+  const file = join(dir, `${String(spec['name'])}.json`);
+  writeFileSync(file, JSON.stringify(spec));
+  const result = runGraft(['run', file, '--db', db, '--backend', 'cpu', '--concurrency', '2']);
+  if (result.code !== 0) throw new Error(`graft run exited ${result.code}:\n${result.stderr.slice(-3000)}`);
+  const compared = runGraft(['compare', String(spec['name']), '--json', '--db', db]);
+  if (compared.code !== 0) throw new Error(`graft compare exited ${compared.code}:\n${compared.stderr.slice(-3000)}`);
+  return JSON.parse(compared.stdout) as ExperimentComparison;
+}
+
+beforeAll(() => {
+  dir = tempDir('graft-methods-');
+  db = join(dir, 'graft.db');
+});
+
+describe('the newer multitask methods, end to end on penguins', () => {
+  it('trains every new weighting to completion with a finite Δm and finite task weights', () => {
+    const comparison = runSpec({
+      version: 1,
+      name: 'methods-mtl',
+      kind: 'multitask',
+      data: { builtin: 'penguins' },
+      model: { type: 'mlp', hidden: [16] },
+      arms: [...NEW_WEIGHTINGS.map((weighting) => ({ weighting })), { name: 'cagrad-c0.2', weighting: 'cagrad', c: 0.2 }],
+      seeds: [1],
+      training: { epochs: 2, batchSize: 32, lr: 0.01 },
+    });
+    const store = openStore(db);
+    try {
+      const runs = store.listRuns({ experimentId: comparison.experiment.id });
+      expect(runs.map((r) => `${r.arm}:${r.status}`).filter((s) => !s.endsWith(':completed'))).toEqual([]);
+      for (const weighting of NEW_WEIGHTINGS) {
+        const arm = comparison.arms.find((a) => a.weighting === weighting && !a.baseline);
+        expect(arm, weighting).toBeDefined();
+        expect(Number.isFinite(arm!.deltaM), `${weighting} Δm ${arm!.deltaM}`).toBe(true);
+        const run = runs.find((r) => r.arm === arm!.name)!;
+        const weights = store.readSeries([run.id]).filter((s) => s.metric === 'weight');
+        expect(weights).toHaveLength(3);
+        for (const s of weights) for (const v of s.value) expect(Number.isFinite(v), `${weighting} weight ${v}`).toBe(true);
+      }
+    } finally {
+      store.close();
+    }
+  }, 600_000);
+});
