@@ -9,6 +9,7 @@ import { gridErrors } from './specChecks.ts';
 import { flatten, type SpecError } from './specErrors.ts';
 import { headToHeadArmShapeErrors, headToHeadErrors, headToHeadSpecSchema, type HeadToHeadSpec } from './specHeadToHead.ts';
 import { multitaskErrors, multitaskSpecSchema, type MultitaskSpec } from './specMultitask.ts';
+import { regularizerOptionErrors, regularizerOptionFields } from './specRegularizers.ts';
 
 export const SPEC_VERSION = 1;
 
@@ -21,6 +22,9 @@ export const STRATEGIES = [
   'gradual-unfreeze',
   'discriminative-lr',
   'lp-ft',
+  'l2-sp',
+  'lwf',
+  'bss',
 ] as const;
 export type StrategyName = (typeof STRATEGIES)[number];
 
@@ -100,6 +104,7 @@ const armSchema = z
     probeEpochs: int.min(0).max(10_000).optional(),
     /** gradual-unfreeze: epochs per stage before the next block down is unfrozen. */
     unfreezeEvery: int.min(1).max(10_000).optional(),
+    ...regularizerOptionFields,
   })
   .strict();
 
@@ -181,6 +186,7 @@ function crossFieldErrors(spec: TransferSpec): SpecError[] {
       errors.push({ field: 'source', message: `is required: arm "${name}" (${arm.strategy}) transfers from a source model` });
     }
   });
+  errors.push(...regularizerOptionErrors(spec.arms));
   errors.push(...gridErrors(spec));
   return errors;
 }

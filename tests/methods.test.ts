@@ -60,3 +60,37 @@ describe('the newer multitask methods, end to end on penguins', () => {
     }
   }, 600_000);
 });
+
+describe('the fine-tuning regularizers, end to end on digits 0-4 → 5-9', () => {
+  it('trains L2-SP, LwF and BSS from a pretrained source to finite numbers that differ from plain fine-tuning', () => {
+    const comparison = runSpec({
+      version: 1,
+      name: 'methods-transfer',
+      kind: 'transfer',
+      target: { builtin: 'digits', classes: [5, 6, 7, 8, 9] },
+      source: { pretrain: { data: { builtin: 'digits', classes: [0, 1, 2, 3, 4] }, epochs: 3 } },
+      model: { type: 'mlp', hidden: [32], dropout: 0.1 },
+      arms: [{ strategy: 'scratch' }, { strategy: 'fine-tune' }, { strategy: 'l2-sp', alpha: 0.5 }, { strategy: 'lwf' }, { strategy: 'bss', k: 2, eta: 0.01 }],
+      seeds: [1],
+      budgets: ['20/class'],
+      training: { epochs: 2, batchSize: 16, lr: 0.003 },
+    });
+    const store = openStore(db);
+    try {
+      const runs = store.listRuns({ experimentId: comparison.experiment.id });
+      expect(runs.map((r) => `${r.arm}:${r.status}`).sort()).toEqual(['bss', 'fine-tune', 'l2-sp', 'lwf', 'scratch', 'source'].map((a) => `${a}:completed`));
+      const testLoss = (arm: string) => {
+        const run = runs.find((r) => r.arm === arm)!;
+        const series = store.readSeries([run.id]);
+        for (const s of series) for (const v of s.value) expect(Number.isFinite(v), `${arm} ${s.metric} ${v}`).toBe(true);
+        return series.find((s) => s.split === 'test' && s.metric === 'loss')!.value;
+      };
+      const plain = testLoss('fine-tune');
+      // Same seed, data, initial weights and learning rates: only the penalty differs.
+      for (const arm of ['l2-sp', 'lwf', 'bss']) expect(testLoss(arm), arm).not.toEqual(plain);
+    } finally {
+      store.close();
+    }
+  }, 600_000);
+});
+

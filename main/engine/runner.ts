@@ -7,6 +7,7 @@ import { loadModel, saveModel } from './modelIO.ts';
 import { buildNet, transferNet } from './models/build.ts';
 import { blocksOf, inputShapeOf, type Net } from './models/net.ts';
 import { strategyNamed } from './strategies/index.ts';
+import { regularizerFor } from './strategies/regularizerSetup.ts';
 import { loadCheckpoint, saveCheckpoint } from './train/checkpoint.ts';
 import { describeDataRef, loadDataRef } from './train/loadData.ts';
 import { RunCancelled, trainLoop, type EpochReport, type LoopState } from './train/loop.ts';
@@ -84,6 +85,7 @@ export async function trainRun(job: RunJob, hooks: RunHooks, signal: AbortSignal
   });
   let net: Net | null = null;
   let optimizers: BlockOptimizers | null = null;
+  let regularizer: Awaited<ReturnType<typeof regularizerFor>> = null;
   let epochsDone = 0;
   try {
     hooks.onLog(`data ${describeDataRef(config.data)}: ${data.notes.join('; ')}`);
@@ -99,6 +101,7 @@ export async function trainRun(job: RunJob, hooks: RunHooks, signal: AbortSignal
       net = await startingNet(job, data, hooks.onLog);
       optimizers = new BlockOptimizers(net, config.training.optimizer);
     }
+    regularizer = await regularizerFor(job, net);
     const checkpointDir = join(job.workDir, CHECKPOINT_DIR);
     const live = { net, optimizers };
     epochsDone = start?.epoch ?? 0;
@@ -113,6 +116,7 @@ export async function trainRun(job: RunJob, hooks: RunHooks, signal: AbortSignal
       task: config.task,
       signal,
       ...(start ? { start } : {}),
+      ...(regularizer ? { regularizer: regularizer.step } : {}),
       hooks: {
         onEpoch: async (report, state) => {
           hooks.onEpoch(report);
@@ -132,6 +136,7 @@ export async function trainRun(job: RunJob, hooks: RunHooks, signal: AbortSignal
     if (err instanceof RunCancelled) return { status: 'cancelled', epochsDone, stoppedEarly: false, modelDir: null };
     throw err;
   } finally {
+    regularizer?.dispose();
     optimizers?.dispose();
     net?.model.dispose();
     disposeRunData(data);

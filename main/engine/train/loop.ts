@@ -11,7 +11,7 @@ import { deriveSeed, mulberry32, permutation, randomInt, type Rng } from '../../
 import { shouldStopEarly, watchEpoch } from '../earlyStopping.ts';
 import type { ForwardMode } from '../models/forward.ts';
 import { paramCount, type Net } from '../models/net.ts';
-import type { Strategy, StrategyContext } from '../strategies/types.ts';
+import type { StepRegularizer, Strategy, StrategyContext } from '../strategies/types.ts';
 import { evaluate } from './evaluate.ts';
 import { FeatureCache } from './features.ts';
 import type { BlockOptimizers } from './optimizers.ts';
@@ -67,6 +67,8 @@ export interface LoopOptions {
   signal: AbortSignal;
   hooks: LoopHooks;
   start?: LoopState;
+  /** The strategy's penalty, when it has one (trainStep reads it from these options). */
+  regularizer?: StepRegularizer;
 }
 
 export class RunCancelled extends Error {
