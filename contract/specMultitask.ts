@@ -9,7 +9,7 @@ import { gridErrors } from './specChecks.ts';
 import type { SpecError } from './specErrors.ts';
 import type { ModelConfig, TrainingConfig } from './spec.ts';
 
-export const ARCHITECTURES = ['hard-sharing', 'soft-sharing', 'cross-stitch'] as const;
+export const ARCHITECTURES = ['hard-sharing', 'soft-sharing', 'cross-stitch', 'mmoe', 'mtan'] as const;
 export type ArchitectureName = (typeof ARCHITECTURES)[number];
 /** The baseline architecture: one model per task, each the same trunk as the multitask arms. */
 export const SINGLE_TASK = 'single-task';
@@ -33,6 +33,15 @@ export const DEFAULT_GRADNORM_ALPHA = 1.5;
 export const DEFAULT_DWA_TEMPERATURE = 2;
 /** Soft sharing's L2 penalty strength λ on the squared distance between corresponding tower weights. */
 export const DEFAULT_SOFT_SHARING_PENALTY = 0.01;
+/** MMoE's number of experts (Ma et al. 2018 use 8 on large data; a few suit Graft's small sets). */
+export const DEFAULT_MMOE_EXPERTS = 4;
+
+export interface ArchitectureOptions {
+  /** soft-sharing: λ. */
+  penalty: number;
+  /** mmoe: how many experts; absent = DEFAULT_MMOE_EXPERTS (stored only when the arm sets it). */
+  experts?: number | undefined;
+}
 
 export type MultitaskDataRef =
   | { builtin: MultitaskBuiltin }
@@ -76,7 +85,7 @@ export interface MultitaskRunConfig {
   architecture: ModelArchitecture;
   weighting: WeightingName;
   weightingOptions: WeightingOptions;
-  architectureOptions: { penalty: number };
+  architectureOptions: ArchitectureOptions;
   seed: number;
   budget: string;
   data: MultitaskDataRef;
@@ -146,6 +155,8 @@ export function multitaskSpecSchema<M extends z.ZodType<ModelConfig>, T extends 
       weightLr: z.number().positive().max(10).optional(),
       /** soft-sharing: strength λ of the L2 penalty between corresponding tower weights. */
       penalty: z.number().min(0).max(100).optional(),
+      /** mmoe: how many shared experts. */
+      experts: z.number().int().min(1).max(16).optional(),
       lr: z.number().positive().max(10).optional(),
       epochs: z.number().int().min(1).max(10_000).optional(),
     })
@@ -186,8 +197,8 @@ export function armWeightingOptions(arm: MultitaskArmSpec): WeightingOptions {
   return options;
 }
 
-export function armArchitectureOptions(arm: MultitaskArmSpec): { penalty: number } {
-  return { penalty: arm.penalty ?? DEFAULT_SOFT_SHARING_PENALTY };
+export function armArchitectureOptions(arm: MultitaskArmSpec): ArchitectureOptions {
+  return { penalty: arm.penalty ?? DEFAULT_SOFT_SHARING_PENALTY, ...(arm.experts !== undefined ? { experts: arm.experts } : {}) };
 }
 
 /** The spec's tasks, resolved: listed ones, or every task of a built-in dataset. */
@@ -202,7 +213,7 @@ export function armName(arm: Pick<MultitaskArmSpec, 'name' | 'architecture' | 'w
 }
 
 /** The arm options beyond lr and epochs: each is read by one weighting or architecture only. */
-export type MultitaskArmOption = 'weights' | 'alpha' | 'temperature' | 'penalty' | 'c' | 'beta' | 'gamma' | 'weightLr';
+export type MultitaskArmOption = 'weights' | 'alpha' | 'temperature' | 'penalty' | 'c' | 'beta' | 'gamma' | 'weightLr' | 'experts';
 
 /** Which weighting or architecture reads each option (the validator and the form both ask here). */
 const OPTION_OWNERS: [MultitaskArmOption, string, (arm: Pick<MultitaskArmSpec, 'architecture' | 'weighting'>) => boolean][] = [
@@ -214,6 +225,7 @@ const OPTION_OWNERS: [MultitaskArmOption, string, (arm: Pick<MultitaskArmSpec, '
   ['beta', 'weighting "db-mtl"', (a) => a.weighting === 'db-mtl'],
   ['gamma', 'weighting "famo"', (a) => a.weighting === 'famo'],
   ['weightLr', 'weighting "famo"', (a) => a.weighting === 'famo'],
+  ['experts', 'architecture "mmoe"', (a) => a.architecture === 'mmoe'],
 ];
 
 /** The options an arm reads beyond lr and epochs, by its weighting and architecture. */

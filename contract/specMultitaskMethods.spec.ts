@@ -48,4 +48,22 @@ describe('multitask spec: the newer weightings', () => {
     expect(negative.ok).toBe(false);
     if (!negative.ok) expect(negative.errors.map((e) => e.field)).toContain('arms[0].weightLr');
   });
+
+  it('accepts the mmoe and mtan architectures; experts only on mmoe, stored only when set', () => {
+    const result = parse([{ architecture: 'mmoe', weighting: 'equal', experts: 3 }, { architecture: 'mtan', weighting: 'nash-mtl' }, { architecture: 'mmoe', weighting: 'rlw' }]);
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    if (result.spec.kind !== 'multitask') throw new Error('expected a multitask spec');
+    const configs = new Map(expandMultitaskRuns(result.spec).map((p) => [p.arm, p.config]));
+    expect(configs.get('mmoe+equal')?.architectureOptions).toEqual({ penalty: 0.01, experts: 3 });
+    expect(configs.get('mmoe+rlw')?.architectureOptions).toEqual({ penalty: 0.01 });
+    expect(configs.get('mtan+nash-mtl')?.architecture).toBe('mtan');
+    expect(armOptions({ architecture: 'mmoe', weighting: 'cagrad' })).toEqual(['c', 'experts']);
+    const wrong = parse([{ architecture: 'mtan', weighting: 'equal', experts: 2 }, { architecture: 'mmoe', weighting: 'equal', experts: 0 }]);
+    expect(wrong.ok).toBe(false);
+    if (!wrong.ok) {
+      expect(wrong.errors.map((e) => e.field)).toContain('arms[1].experts');
+    }
+    const owner = parse([{ architecture: 'mtan', weighting: 'equal', experts: 2 }]);
+    expect(owner.ok ? [] : owner.errors).toEqual([{ field: 'arms[0].experts', message: 'applies only to architecture "mmoe"' }]);
+  });
 });

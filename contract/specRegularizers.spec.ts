@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { expandRuns, parseSpec } from './spec.ts';
+import type { RunConfig } from './specRuns.ts';
 
 const base = {
   version: 1,
@@ -17,7 +18,7 @@ describe('transfer spec: L2-SP, LwF and BSS arms', () => {
     });
     if (!result.ok) throw new Error(JSON.stringify(result.errors));
     const byArm = new Map(expandRuns(result.spec).map((p) => [p.arm, p.config]));
-    const options = (arm: string) => (byArm.get(arm) as { strategyOptions: Record<string, unknown> }).strategyOptions;
+    const options = (arm: string) => (byArm.get(arm) as RunConfig).strategyOptions;
     expect(options('l2-sp')).toMatchObject({ alpha: 0.05, lrFactor: 0.1 });
     expect(options('l2-sp')).not.toHaveProperty('beta');
     expect(options('lwf')).toMatchObject({ lambda: 2, temperature: 4 });

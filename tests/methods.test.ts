@@ -11,6 +11,14 @@ import { runGraft } from './support/graftProcess.ts';
 import { tempDir } from './support/seed.ts';
 
 const NEW_WEIGHTINGS = ['rlw', 'gls', 'imtl-l', 'famo', 'db-mtl', 'cagrad', 'nash-mtl', 'aligned-mtl'];
+/** The new architectures with a loss weighting, a gradient weighting and MGDA-UB (which differentiates through Z). */
+const NEW_ARCHITECTURE_ARMS = [
+  { architecture: 'mmoe', weighting: 'equal', experts: 3 },
+  { architecture: 'mmoe', weighting: 'nash-mtl' },
+  { architecture: 'mmoe', weighting: 'mgda' },
+  { architecture: 'mtan', weighting: 'famo' },
+  { architecture: 'mtan', weighting: 'pcgrad' },
+];
 
 let dir: string;
 let db: string;
@@ -31,14 +39,18 @@ beforeAll(() => {
 });
 
 describe('the newer multitask methods, end to end on penguins', () => {
-  it('trains every new weighting to completion with a finite Δm and finite task weights', () => {
+  it('trains every new weighting and architecture to completion with a finite Δm and finite task weights', () => {
     const comparison = runSpec({
       version: 1,
       name: 'methods-mtl',
       kind: 'multitask',
       data: { builtin: 'penguins' },
       model: { type: 'mlp', hidden: [16] },
-      arms: [...NEW_WEIGHTINGS.map((weighting) => ({ weighting })), { name: 'cagrad-c0.2', weighting: 'cagrad', c: 0.2 }],
+      arms: [
+        ...NEW_WEIGHTINGS.map((weighting) => ({ weighting })),
+        { name: 'cagrad-c0.2', weighting: 'cagrad', c: 0.2 },
+        ...NEW_ARCHITECTURE_ARMS,
+      ],
       seeds: [1],
       training: { epochs: 2, batchSize: 32, lr: 0.01 },
     });
@@ -54,6 +66,11 @@ describe('the newer multitask methods, end to end on penguins', () => {
         const weights = store.readSeries([run.id]).filter((s) => s.metric === 'weight');
         expect(weights).toHaveLength(3);
         for (const s of weights) for (const v of s.value) expect(Number.isFinite(v), `${weighting} weight ${v}`).toBe(true);
+      }
+      for (const { architecture, weighting } of NEW_ARCHITECTURE_ARMS) {
+        const arm = comparison.arms.find((a) => a.name === `${architecture}+${weighting}`);
+        expect(arm?.architecture, `${architecture}+${weighting}`).toBe(architecture);
+        expect(Number.isFinite(arm!.deltaM), `${arm!.name} Δm ${arm!.deltaM}`).toBe(true);
       }
     } finally {
       store.close();

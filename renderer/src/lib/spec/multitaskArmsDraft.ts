@@ -19,6 +19,7 @@ export interface MultitaskArmDraft {
   beta: string;
   gamma: string;
   weightLr: string;
+  experts: string;
   lr: string;
   epochs: string;
 }
@@ -26,7 +27,7 @@ export interface MultitaskArmDraft {
 let nextKey = 1;
 
 export function newMultitaskArm(architecture: ArchitectureName, weighting: WeightingName): MultitaskArmDraft {
-  return { key: nextKey++, architecture, weighting, name: '', weights: '', alpha: '', temperature: '', penalty: '', c: '', beta: '', gamma: '', weightLr: '', lr: '', epochs: '' };
+  return { key: nextKey++, architecture, weighting, name: '', weights: '', alpha: '', temperature: '', penalty: '', c: '', beta: '', gamma: '', weightLr: '', experts: '', lr: '', epochs: '' };
 }
 
 export function hasCell(arms: readonly MultitaskArmDraft[], architecture: ArchitectureName, weighting: WeightingName): boolean {
@@ -61,6 +62,7 @@ export function multitaskArmToSpec(arm: MultitaskArmDraft): Record<string, unkno
     beta: option('beta'),
     gamma: option('gamma'),
     weightLr: option('weightLr'),
+    experts: option('experts'),
     lr: numberOrText(arm.lr),
     epochs: numberOrText(arm.epochs),
   });
@@ -86,6 +88,7 @@ export function multitaskArmFromSpec(a: unknown): MultitaskArmDraft {
     beta: text(arm['beta']),
     gamma: text(arm['gamma']),
     weightLr: text(arm['weightLr']),
+    experts: text(arm['experts']),
     lr: text(arm['lr']),
     epochs: text(arm['epochs']),
   };
