@@ -54,4 +54,13 @@ describe('FAMO', () => {
     expect(resumed.weights()).toEqual(after);
     tf.dispose(losses);
   });
+
+  it('leaves a task without loss on the batch out of the weights and the logit step', () => {
+    // z = (½, ½), L = (2, 0): all the update goes to task a.
+    expect(famoWeights([0.5, 0.5], [2, 0])).toEqual([1, 0]);
+    // Task b's change from a batch without its loss counts as none (δ_b = 0, not log 3 − log ε);
+    // task a did not change either, so no logit moves.
+    const next = famoLogitStep({ logits: [0, 0], m: [0, 0], v: [0, 0], step: 0 }, [2, 0], [2, 3], 0, 0.025);
+    expect(next.logits).toEqual([0, 0]);
+  });
 });

@@ -23,10 +23,15 @@ export function famoLogitGradient(z: number[], delta: number[]): number[] {
   return z.map((zt, t) => zt * ((delta[t] ?? 0) - mean));
 }
 
-/** The weight each task's gradient gets in this step's update: z_t / (c·L_t), summing to 1. */
+// A task with loss exactly 0 on a batch (a head-to-head task with no labelled example in it)
+// takes no part in that step: with it, c would be ~z/ε and every other task's weight ~0; and
+// its log-loss change, from or to such a batch, says nothing about its rate, so it counts as 0.
+
+/** The weight each task's gradient gets in this step's update: z_t / (c·L_t) over the tasks with a loss, summing to 1. */
 export function famoWeights(z: number[], losses: number[]): number[] {
-  const c = z.reduce((sum, zt, t) => sum + zt / ((losses[t] ?? 0) + EPSILON), 0);
-  return z.map((zt, t) => zt / (c * ((losses[t] ?? 0) + EPSILON)));
+  const share = z.map((zt, t) => ((losses[t] ?? 0) > 0 ? zt / ((losses[t] as number) + EPSILON) : 0));
+  const c = share.reduce((a, b) => a + b, 0);
+  return share.map((x) => (c > 0 ? x / c : 0));
 }
 
 export interface FamoLogits {
@@ -38,7 +43,7 @@ export interface FamoLogits {
 
 /** One Adam step of the logits (PyTorch's Adam: decay γ·ξ added to the gradient). */
 export function famoLogitStep(state: FamoLogits, before: number[], after: number[], gamma: number, lr: number): FamoLogits {
-  const delta = before.map((b, t) => Math.log(b + EPSILON) - Math.log((after[t] ?? 0) + EPSILON));
+  const delta = before.map((b, t) => (b > 0 && (after[t] ?? 0) > 0 ? Math.log(b + EPSILON) - Math.log((after[t] as number) + EPSILON) : 0));
   const gradient = famoLogitGradient(softmax(state.logits), delta).map((g, t) => g + gamma * (state.logits[t] ?? 0));
   const step = state.step + 1;
   const m = gradient.map((g, t) => BETA1 * (state.m[t] ?? 0) + (1 - BETA1) * g);
@@ -51,7 +56,7 @@ export function famoLogitStep(state: FamoLogits, before: number[], after: number
   return { logits, m, v, step };
 }
 
-/** Σ_t z_t·log(L_t + ε) / c, with z and c held constant (they are not the model's to learn). */
+/** Σ_t z_t·log(L_t + ε) / c, with z and c held constant (they are not the model's to learn); z_t = 0 leaves task t out. */
 export function famoObjective(losses: tf.Scalar[], z: number[], c: number): tf.Scalar {
   return tf.tidy(() => tf.div(tf.sum(tf.mul(tf.log(tf.add(tf.stack(losses), EPSILON)), tf.tensor1d(z))), c) as tf.Scalar);
 }
@@ -77,10 +82,11 @@ export function famo(ctx: WeightingContext): LossWeighting {
       const values = losses.map((l) => l.dataSync()[0] as number);
       if (previous) logits = famoLogitStep(logits, previous, values, gamma, lr);
       previous = values;
-      const z = softmax(logits.logits);
+      const z = softmax(logits.logits).map((zt, t) => ((values[t] ?? 0) > 0 ? zt : 0));
       current = famoWeights(z, values);
       const c = z.reduce((sum, zt, t) => sum + zt / ((values[t] ?? 0) + EPSILON), 0);
-      return famoObjective(losses, z, c);
+      // No task has a loss on this batch: nothing to learn from it.
+      return c > 0 ? famoObjective(losses, z, c) : (tf.mul(tf.addN(losses), 0) as tf.Scalar);
     },
     weights: () => [...current],
   };

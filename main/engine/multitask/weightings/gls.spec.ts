@@ -29,4 +29,14 @@ describe('GLS', () => {
     expect(weights[1]).toBeCloseTo(1 / 12, 6);
     tf.dispose(losses);
   });
+
+  it('leaves a task without loss on the batch out of the mean (a head-to-head task with no label in it)', () => {
+    const w = gls({ tasks: [{ name: 'a', type: 'classification' }, { name: 'b', type: 'classification' }, { name: 'c', type: 'classification' }], options: { weights: null, alpha: 1.5, temperature: 2 }, seed: 0, lr: 0.01 });
+    if (w.kind !== 'loss') throw new Error('gls is a loss weighting');
+    const losses = [tf.scalar(2), tf.scalar(0), tf.scalar(8)];
+    // √(2·8) = 4 over the two live tasks; weights 4/(2·2), 0, 4/(2·8).
+    expect(w.combine(losses).dataSync()[0]).toBeCloseTo(4, 5);
+    expect(w.weights()).toEqual([1, 0, 0.25]);
+    tf.dispose(losses);
+  });
 });

@@ -5,19 +5,24 @@
 import * as tf from '@tensorflow/tfjs';
 import type { LossWeighting, WeightingContext } from './types.ts';
 
-/** Keeps log finite for a batch on which a partially labelled task has no examples (loss 0). */
-const FLOOR = 1e-8;
+// A task with loss exactly 0 on a batch (a head-to-head task with no labelled example in it)
+// is left out of that batch's mean: its log would be −∞ and zero every other task's gradient.
 
-/** (Π_t L_t)^{1/T}, differentiable in the losses. */
-export function geometricMean(losses: tf.Scalar[]): tf.Scalar {
-  return tf.tidy(() => tf.exp(tf.mean(tf.log(tf.maximum(tf.stack(losses), FLOOR)))) as tf.Scalar);
+/** The tasks with a loss on this batch. */
+export function liveTasks(losses: number[]): number[] {
+  return losses.flatMap((l, t) => (l > 0 ? [t] : []));
 }
 
-/** ∂G/∂L_t = G/(T·L_t): the weight each task's gradient gets, for the log. */
+/** (Π_t L_t)^{1/T} over the `live` tasks, differentiable in the losses. */
+export function geometricMean(losses: tf.Scalar[], live = losses.map((_, t) => t)): tf.Scalar {
+  return tf.tidy(() => (live.length === 0 ? tf.scalar(0) : (tf.exp(tf.mean(tf.log(tf.stack(live.map((t) => losses[t] as tf.Scalar))))) as tf.Scalar)));
+}
+
+/** ∂G/∂L_t = G/(T·L_t) over the live tasks, 0 for the others: the weight each task's gradient gets, for the log. */
 export function glsWeights(losses: number[]): number[] {
-  const floored = losses.map((l) => Math.max(l, FLOOR));
-  const g = Math.exp(floored.reduce((sum, l) => sum + Math.log(l), 0) / floored.length);
-  return floored.map((l) => g / (floored.length * l));
+  const live = liveTasks(losses);
+  const g = Math.exp(live.reduce((sum, t) => sum + Math.log(losses[t] as number), 0) / live.length);
+  return losses.map((l, t) => (live.includes(t) ? g / (live.length * l) : 0));
 }
 
 export function gls(ctx: WeightingContext): LossWeighting {
@@ -27,8 +32,9 @@ export function gls(ctx: WeightingContext): LossWeighting {
     kind: 'loss',
     variables: [],
     combine(losses) {
-      current = glsWeights(losses.map((l) => l.dataSync()[0] as number));
-      return geometricMean(losses);
+      const values = losses.map((l) => l.dataSync()[0] as number);
+      current = glsWeights(values);
+      return geometricMean(losses, liveTasks(values));
     },
     weights: () => [...current],
   };
