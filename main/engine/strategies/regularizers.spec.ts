@@ -1,8 +1,14 @@
 // L2-SP, LwF and BSS: each penalty against a hand computation, and each strategy's refusal of
 // a source it cannot use.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { saveModel } from '../modelIO.ts';
 import { buildNet } from '../models/build.ts';
+import { digitsPlans } from '../testing/configs.ts';
+import { regularizerFor } from './regularizerSetup.ts';
 import { bssPenalty } from './bss.ts';
 import { l2Sp, l2SpPenalty } from './l2Sp.ts';
 import { distillationLoss, lwf, sourceHeadProblem } from './lwf.ts';
@@ -109,3 +115,27 @@ describe('BSS', () => {
     f.dispose();
   });
 });
+
+describe("regularizerFor (the runner's setup)", () => {
+  it('loads the saved source and refuses LwF from a regression model with the message a failed run shows', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'graft-lwf-'));
+    try {
+      const regressor = buildNet({ ...mlp, hidden: [8] }, [64], 1, 2);
+      await saveModel(regressor.model, join(dir, 'model'));
+      const [, , lwfPlan, l2SpPlan] = digitsPlans([{ strategy: 'scratch' }, { strategy: 'lwf' }, { strategy: 'l2-sp' }], { model: { type: 'mlp', hidden: [8] } });
+      const target = buildNet({ ...mlp, hidden: [8] }, [64], 5, 3);
+      await expect(regularizerFor({ config: lwfPlan!.config, workDir: dir, sourceModelPath: join(dir, 'model') }, target)).rejects.toThrow(
+        `strategy "lwf" distils the source head's outputs, but the source model ${join(dir, 'model')} ends in 1 output unit(s)`,
+      );
+      // L2-SP needs only the base: the same source is fine, and its penalty starts from the source's distance.
+      const l2 = await regularizerFor({ config: l2SpPlan!.config, workDir: dir, sourceModelPath: join(dir, 'model') }, target);
+      expect(l2!.step.penalty({ x: tf.zeros([1, 64]), features: tf.zeros([1, 8]) }).dataSync()[0]).toBeGreaterThan(0);
+      l2!.dispose();
+      await expect(regularizerFor({ config: l2SpPlan!.config, workDir: dir, sourceModelPath: null }, target)).rejects.toThrow('arm "l2-sp" (l2-sp) needs a source model');
+      [regressor, target].forEach((n) => n.model.dispose());
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
+
