@@ -53,6 +53,8 @@ function tapeStep(o: StepModel, xb: tf.Tensor, yb: tf.Tensor1D, from: number, mo
 
 /** The loss plus the strategy's penalty, which sees the batch and the head's input. */
 function regularizedLoss(o: StepModel, regularizer: StepRegularizer, xb: tf.Tensor, yb: tf.Tensor1D, from: number, mode: ForwardMode, keepHits: (hits: tf.Scalar) => void): tf.Scalar {
+  // LwF's source reads the raw batch: a cached frozen bottom would hand it features instead.
+  if (from !== 0) throw new Error('a regularized strategy trains every block; its step needs the raw batch, not cached features');
   const head = o.net.blocks.length - 1;
   const features = forward(o.net, xb, mode, from, head);
   // The head's input is not data here: the gradient must flow back through it into the base.
