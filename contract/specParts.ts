@@ -2,6 +2,7 @@
 // sources, models, transfer arms and training settings. Pure (shared with the browser), and
 // below every kind's module, so the kinds and spec.ts import it and it imports none of them.
 import { z } from 'zod';
+import { regularizerOptionFields } from './specRegularizers.ts';
 
 export const SPEC_VERSION = 1;
 
@@ -14,6 +15,9 @@ export const STRATEGIES = [
   'gradual-unfreeze',
   'discriminative-lr',
   'lp-ft',
+  'l2-sp',
+  'lwf',
+  'bss',
 ] as const;
 export type StrategyName = (typeof STRATEGIES)[number];
 
@@ -93,6 +97,7 @@ export const armSchema = z
     probeEpochs: int.min(0).max(10_000).optional(),
     /** gradual-unfreeze: epochs per stage before the next block down is unfrozen. */
     unfreezeEvery: int.min(1).max(10_000).optional(),
+    ...regularizerOptionFields,
   })
   .strict();
 
