@@ -10,7 +10,7 @@ import { gemmFigures } from './gemm.ts';
 import { profileStep } from './kernelProfile.ts';
 import { loggingFigure } from './logging.ts';
 import { describeMachine } from './machine.ts';
-import { methodsFigure } from './methods.ts';
+import { methodsFigure, methodSetsFrom } from './methods.ts';
 import { processStartup } from './startup.ts';
 import { parseArgs, sizesFor, type BenchOptions } from './options.ts';
 import { formatReport } from './report.ts';
@@ -79,9 +79,12 @@ export async function runBench(o: BenchOptions, log: (line: string) => void): Pr
       results.concurrency = await concurrencyFigure(workloads, sizes.workers, process.env.GRAFT_BACKEND || null);
     }
     if (o.only.has('methods')) {
-      // Penguins only: MultiFashion's CNN runs (× 70 arms × 5 seeds) are hours on a laptop CPU.
+      // Penguins by default: MultiFashion's CNN runs (375 of them) take hours on a 2-core CPU.
       const methodSizes = { seeds: sizes.methodSeeds, epochs: sizes.methodEpochs, workers: 1 };
-      results.methods = [await methodsFigure('penguins', methodSizes, process.env.GRAFT_BACKEND || null, log)];
+      results.methods = [];
+      for (const set of methodSetsFrom(process.env.GRAFT_BENCH_METHOD_SETS)) {
+        results.methods.push(await methodsFigure(set, methodSizes, process.env.GRAFT_BACKEND || null, log));
+      }
     }
   } finally {
     removeBenchDirs();

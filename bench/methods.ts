@@ -19,6 +19,21 @@ import { benchDir } from './tempDir.ts';
 /** `static` is left out: its weights are the user's choice, not a method to rank. */
 export const BENCH_WEIGHTINGS = WEIGHTINGS.filter((w) => w !== 'static');
 
+/** The shipped multitask sets and the trunk each is benchmarked with. */
+export const METHOD_SETS = {
+  penguins: { model: { type: 'mlp', hidden: [32, 16] } },
+  'multi-fashion': { model: { type: 'cnn', filters: [16, 32], dense: [64], kernelSize: 3 } },
+} as const;
+export type MethodSet = keyof typeof METHOD_SETS;
+
+/** GRAFT_BENCH_METHOD_SETS=penguins,multi-fashion picks the sets; penguins alone by default. */
+export function methodSetsFrom(env: string | undefined): MethodSet[] {
+  const names = (env ?? 'penguins').split(',').map((s) => s.trim()).filter(Boolean);
+  const unknown = names.filter((n) => !(n in METHOD_SETS));
+  if (unknown.length > 0 || names.length === 0) throw new Error(`GRAFT_BENCH_METHOD_SETS takes ${Object.keys(METHOD_SETS).join(', ')}; got ${env ?? ''}`);
+  return names as MethodSet[];
+}
+
 export interface MethodsSizes {
   seeds: number;
   epochs: number;
@@ -42,7 +57,7 @@ export interface MethodsFigure {
   cells: MethodCell[];
 }
 
-export async function methodsFigure(dataset: 'penguins', sizes: MethodsSizes, backend: string | null, log: (line: string) => void): Promise<MethodsFigure> {
+export async function methodsFigure(dataset: MethodSet, sizes: MethodsSizes, backend: string | null, log: (line: string) => void): Promise<MethodsFigure> {
   const dir = benchDir(`methods-${dataset}`);
   const store = openStore(join(dir, 'graft.db'));
   try {
@@ -53,7 +68,7 @@ export async function methodsFigure(dataset: 'penguins', sizes: MethodsSizes, ba
         kind: 'multitask',
         name: `Benchmark: methods on ${dataset}, ${architecture}`,
         data: { builtin: dataset },
-        model: { type: 'mlp', hidden: [32, 16] },
+        model: METHOD_SETS[dataset].model,
         arms: BENCH_WEIGHTINGS.map((weighting) => ({ architecture, weighting })),
         seeds: Array.from({ length: sizes.seeds }, (_, i) => i + 1),
         training: { epochs: sizes.epochs, batchSize: 32, lr: 0.01 },
