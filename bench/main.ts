@@ -10,6 +10,7 @@ import { gemmFigures } from './gemm.ts';
 import { profileStep } from './kernelProfile.ts';
 import { loggingFigure } from './logging.ts';
 import { describeMachine } from './machine.ts';
+import { methodsFigure, methodSetsFrom } from './methods.ts';
 import { processStartup } from './startup.ts';
 import { parseArgs, sizesFor, type BenchOptions } from './options.ts';
 import { formatReport } from './report.ts';
@@ -76,6 +77,14 @@ export async function runBench(o: BenchOptions, log: (line: string) => void): Pr
       const small = { workload: 'small' as const, epochs: o.tiny ? 1 : 3, runs: sizes.concurrencyRuns };
       const workloads = o.tiny || o.quick ? [small] : [small, { workload: 'cnn' as const, epochs: 2, runs: 4 }];
       results.concurrency = await concurrencyFigure(workloads, sizes.workers, process.env.GRAFT_BACKEND || null);
+    }
+    if (o.only.has('methods')) {
+      // Penguins by default: MultiFashion's CNN runs (375 of them) take hours on a 2-core CPU.
+      const methodSizes = { seeds: sizes.methodSeeds, epochs: sizes.methodEpochs, workers: 1 };
+      results.methods = [];
+      for (const set of methodSetsFrom(process.env.GRAFT_BENCH_METHOD_SETS)) {
+        results.methods.push(await methodsFigure(set, methodSizes, process.env.GRAFT_BACKEND || null, log));
+      }
     }
   } finally {
     removeBenchDirs();

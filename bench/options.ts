@@ -1,5 +1,7 @@
 // Command-line flags of `npm run bench`, and the sizes each pass uses.
-export const BENCHMARKS = ['train', 'mlp', 'features', 'profile', 'logging', 'compare', 'browser', 'startup', 'concurrency'] as const;
+export const BENCHMARKS = ['train', 'mlp', 'features', 'profile', 'logging', 'compare', 'browser', 'startup', 'concurrency', 'methods'] as const;
+/** Run only when named: the method benchmark trains hundreds of runs. */
+export const OPT_IN: readonly BenchmarkName[] = ['methods'];
 export type BenchmarkName = (typeof BENCHMARKS)[number];
 
 export interface BenchOptions {
@@ -29,23 +31,26 @@ export interface Sizes {
   workers: number[];
   /** Steps of the per-kernel profile. */
   profileSteps: number;
+  /** The method benchmark: seeds and epochs per run. */
+  methodSeeds: number;
+  methodEpochs: number;
 }
 
 export function sizesFor(o: Pick<BenchOptions, 'quick' | 'tiny'>): Sizes {
   if (o.tiny) {
-    return { trainSteps: 2, trainEpochs: 2, torchSteps: 2, trainRounds: 1, loggingPoints: 2_000, compareRuns: 4, comparePoints: 200, concurrencyRuns: 1, workers: [1], profileSteps: 1 };
+    return { trainSteps: 2, trainEpochs: 2, torchSteps: 2, trainRounds: 1, loggingPoints: 2_000, compareRuns: 4, comparePoints: 200, concurrencyRuns: 1, workers: [1], profileSteps: 1, methodSeeds: 2, methodEpochs: 1 };
   }
   if (o.quick) {
-    return { trainSteps: 10, trainEpochs: 3, torchSteps: 20, trainRounds: 1, loggingPoints: 20_000, compareRuns: 100, comparePoints: 1_000, concurrencyRuns: 4, workers: [1, 2], profileSteps: 5 };
+    return { trainSteps: 10, trainEpochs: 3, torchSteps: 20, trainRounds: 1, loggingPoints: 20_000, compareRuns: 100, comparePoints: 1_000, concurrencyRuns: 4, workers: [1, 2], profileSteps: 5, methodSeeds: 5, methodEpochs: 10 };
   }
-  return { trainSteps: 30, trainEpochs: 4, torchSteps: 60, trainRounds: 3, loggingPoints: 100_000, compareRuns: 100, comparePoints: 10_000, concurrencyRuns: 16, workers: [1, 2], profileSteps: 10 };
+  return { trainSteps: 30, trainEpochs: 4, torchSteps: 60, trainRounds: 3, loggingPoints: 100_000, compareRuns: 100, comparePoints: 10_000, concurrencyRuns: 16, workers: [1, 2], profileSteps: 10, methodSeeds: 5, methodEpochs: 30 };
 }
 
 export function parseArgs(argv: readonly string[]): BenchOptions {
   let quick = false;
   let tiny = false;
   let json: string | null = null;
-  let only: Set<BenchmarkName> = new Set(BENCHMARKS);
+  let only: Set<BenchmarkName> = new Set(BENCHMARKS.filter((b) => !OPT_IN.includes(b)));
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--quick') quick = true;

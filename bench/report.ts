@@ -1,4 +1,5 @@
 // The figures as a table for the terminal; the JSON file carries the same and more.
+import { methodsTable } from './methods.ts';
 import type { BenchResults } from './results.ts';
 
 const fmt = (n: number | null | undefined, digits = 0): string =>
@@ -65,5 +66,6 @@ export function formatReport(r: BenchResults): string {
   for (const p of r.concurrency ?? []) {
     lines.push(`concurrency (${p.workload === 'cnn' ? 'CNN runs' : 'small runs'}): ${p.workers} worker${p.workers === 1 ? '' : 's'}: ${fmt(p.runsPerMinute, 1)} runs/min (${p.runs} runs in ${fmt(p.seconds, 1)} s${p.failed ? `, ${p.failed} failed` : ''})`);
   }
+  for (const f of r.methods ?? []) lines.push('', methodsTable(f));
   return lines.join('\n');
 }

@@ -6,6 +6,7 @@ import type { GemmFigure } from './gemm.ts';
 import type { StepProfile } from './kernelProfile.ts';
 import type { LoggingFigure } from './logging.ts';
 import type { Machine } from './machine.ts';
+import type { MethodsFigure } from './methods.ts';
 import type { TrainFigure } from './training.ts';
 
 export interface BenchResults {
@@ -21,4 +22,6 @@ export interface BenchResults {
   compare?: CompareFigure & { render?: RenderFigure };
   startup?: StartupFigure;
   concurrency?: ConcurrencyPass[];
+  /** Issue 18: every weighting × architecture per multitask set (opt-in: `--only methods`). */
+  methods?: MethodsFigure[];
 }

@@ -41,7 +41,7 @@ export interface ArmComparison {
   // Multitask experiments only (absent for transfer):
   /** The arm's architecture: hard-sharing, soft-sharing, cross-stitch, or single-task for the baseline. */
   architecture?: string;
-  /** The arm's loss weighting: equal, static, uncertainty, dwa, gradnorm, pcgrad, mgda. */
+  /** The arm's loss weighting: one of WEIGHTINGS in specMultitask.ts. */
   weighting?: string;
   /**
    * Δm in % against the single-task arm at the same budget, LibMTL convention (positive = better

@@ -8,6 +8,7 @@
 // shared schemas and both approaches' arm schemas.
 import { z } from 'zod';
 import { gridErrors } from './specChecks.ts';
+import { regularizerOptionErrors } from './specRegularizers.ts';
 import type { SpecError } from './specErrors.ts';
 import type { TransferSpec } from './kinds/transfer/spec.ts';
 import type { ArmSpec, DataRef, ModelConfig, TrainingConfig } from './specParts.ts';
@@ -130,6 +131,7 @@ export function headToHeadErrors(spec: HeadToHeadSpec): SpecError[] {
     else seen.set(name, i);
     if (name === SOURCE_TASK) errors.push({ field: `arms[${i}].name`, message: `"${SOURCE_TASK}" is reserved for the pretraining runs` });
     if (isTransferArm(arm)) {
+      errors.push(...regularizerOptionErrors([arm], i));
       if (arm.strategy === SCRATCH) scratch = true;
       else if (spec.sources.length !== 1) {
         errors.push({

@@ -57,7 +57,7 @@ describe('multitask spec', () => {
   it('rejects a weighting that does not exist, listing the ones that do', () => {
     const [error] = errorsOf({ ...valid, arms: [{ weighting: 'gradsurgery' }] });
     expect(error?.field).toBe('arms[0].weighting');
-    expect(error?.message).toContain('must be one of equal, static, uncertainty, dwa, gradnorm, pcgrad, mgda; got "gradsurgery"');
+    expect(error?.message).toContain('must be one of equal, static, uncertainty, dwa, gradnorm, pcgrad, mgda, rlw, gls, imtl-l, famo, db-mtl, cagrad, nash-mtl, aligned-mtl; got "gradsurgery"');
   });
 
   it('rejects a static weight list whose length does not match the tasks', () => {

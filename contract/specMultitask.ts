@@ -8,13 +8,13 @@ import { gridErrors } from './specChecks.ts';
 import type { SpecError } from './specErrors.ts';
 import type { ModelConfig, TrainingConfig } from './specParts.ts';
 
-export const ARCHITECTURES = ['hard-sharing', 'soft-sharing', 'cross-stitch'] as const;
+export const ARCHITECTURES = ['hard-sharing', 'soft-sharing', 'cross-stitch', 'mmoe', 'mtan'] as const;
 export type ArchitectureName = (typeof ARCHITECTURES)[number];
 /** The baseline architecture: one model per task, each the same trunk as the multitask arms. */
 export const SINGLE_TASK = 'single-task';
 export type ModelArchitecture = ArchitectureName | typeof SINGLE_TASK;
 
-export const WEIGHTINGS = ['equal', 'static', 'uncertainty', 'dwa', 'gradnorm', 'pcgrad', 'mgda'] as const;
+export const WEIGHTINGS = ['equal', 'static', 'uncertainty', 'dwa', 'gradnorm', 'pcgrad', 'mgda', 'rlw', 'gls', 'imtl-l', 'famo', 'db-mtl', 'cagrad', 'nash-mtl', 'aligned-mtl'] as const;
 export type WeightingName = (typeof WEIGHTINGS)[number];
 
 export const TASK_TYPES = ['classification', 'regression'] as const;
@@ -32,6 +32,15 @@ export const DEFAULT_GRADNORM_ALPHA = 1.5;
 export const DEFAULT_DWA_TEMPERATURE = 2;
 /** Soft sharing's L2 penalty strength λ on the squared distance between corresponding tower weights. */
 export const DEFAULT_SOFT_SHARING_PENALTY = 0.01;
+/** MMoE's number of experts (Ma et al. 2018 use 8 on large data; a few suit Graft's small sets). */
+export const DEFAULT_MMOE_EXPERTS = 4;
+
+export interface ArchitectureOptions {
+  /** soft-sharing: λ. */
+  penalty: number;
+  /** mmoe: how many experts; absent = DEFAULT_MMOE_EXPERTS (stored only when the arm sets it). */
+  experts?: number | undefined;
+}
 
 export type MultitaskDataRef =
   | { builtin: MultitaskBuiltin }
@@ -50,7 +59,21 @@ export interface WeightingOptions {
   alpha: number;
   /** dwa: the temperature T. */
   temperature: number;
+  /** cagrad: radius c of the ball around the mean gradient; absent = DEFAULT_CAGRAD_C. */
+  c?: number | undefined;
+  /** db-mtl: momentum β of the gradient average; absent = DEFAULT_DB_MTL_BETA. */
+  beta?: number | undefined;
+  /** famo: weight decay γ of the task logits; absent = DEFAULT_FAMO_GAMMA. */
+  gamma?: number | undefined;
+  /** famo: learning rate of the task logits; absent = DEFAULT_FAMO_WEIGHT_LR. */
+  weightLr?: number | undefined;
 }
+
+/** Defaults from the papers and LibMTL: CAGrad c (Liu et al. 2021), DB-MTL β (Lin et al. 2023), FAMO γ and lr (Liu et al. 2023). */
+export const DEFAULT_CAGRAD_C = 0.5;
+export const DEFAULT_DB_MTL_BETA = 0.9;
+export const DEFAULT_FAMO_GAMMA = 0.001;
+export const DEFAULT_FAMO_WEIGHT_LR = 0.025;
 
 export interface MultitaskRunConfig {
   specVersion: number;
@@ -61,7 +84,7 @@ export interface MultitaskRunConfig {
   architecture: ModelArchitecture;
   weighting: WeightingName;
   weightingOptions: WeightingOptions;
-  architectureOptions: { penalty: number };
+  architectureOptions: ArchitectureOptions;
   seed: number;
   budget: string;
   data: MultitaskDataRef;
@@ -121,8 +144,18 @@ export function multitaskSpecSchema<M extends z.ZodType<ModelConfig>, T extends 
       alpha: z.number().min(0).max(10).optional(),
       /** dwa: temperature T of the softmax over loss ratios. */
       temperature: z.number().positive().max(100).optional(),
+      /** cagrad: radius c of the ball around the mean gradient (0 = the mean gradient itself). */
+      c: z.number().min(0).max(100).optional(),
+      /** db-mtl: momentum β of the per-task gradient average, in [0, 1). */
+      beta: z.number().min(0).lt(1).optional(),
+      /** famo: weight decay γ of the task logits. */
+      gamma: z.number().min(0).max(10).optional(),
+      /** famo: learning rate of the task logits. */
+      weightLr: z.number().positive().max(10).optional(),
       /** soft-sharing: strength λ of the L2 penalty between corresponding tower weights. */
       penalty: z.number().min(0).max(100).optional(),
+      /** mmoe: how many shared experts. */
+      experts: z.number().int().min(1).max(16).optional(),
       lr: z.number().positive().max(10).optional(),
       epochs: z.number().int().min(1).max(10_000).optional(),
     })
@@ -157,11 +190,14 @@ export function armTraining(arm: MultitaskArmSpec, training: TrainingConfig): Tr
 
 /** An arm's weighting options, with the papers' defaults where the arm leaves one out. */
 export function armWeightingOptions(arm: MultitaskArmSpec): WeightingOptions {
-  return { weights: arm.weights ?? null, alpha: arm.alpha ?? DEFAULT_GRADNORM_ALPHA, temperature: arm.temperature ?? DEFAULT_DWA_TEMPERATURE };
+  const options: WeightingOptions = { weights: arm.weights ?? null, alpha: arm.alpha ?? DEFAULT_GRADNORM_ALPHA, temperature: arm.temperature ?? DEFAULT_DWA_TEMPERATURE };
+  // The newer methods' options are stored only when set, so existing runs' configs keep their keys.
+  for (const key of ['c', 'beta', 'gamma', 'weightLr'] as const) if (arm[key] !== undefined) options[key] = arm[key];
+  return options;
 }
 
-export function armArchitectureOptions(arm: MultitaskArmSpec): { penalty: number } {
-  return { penalty: arm.penalty ?? DEFAULT_SOFT_SHARING_PENALTY };
+export function armArchitectureOptions(arm: MultitaskArmSpec): ArchitectureOptions {
+  return { penalty: arm.penalty ?? DEFAULT_SOFT_SHARING_PENALTY, ...(arm.experts !== undefined ? { experts: arm.experts } : {}) };
 }
 
 /** The spec's tasks, resolved: listed ones, or every task of a built-in dataset. */
@@ -176,7 +212,7 @@ export function armName(arm: Pick<MultitaskArmSpec, 'name' | 'architecture' | 'w
 }
 
 /** The arm options beyond lr and epochs: each is read by one weighting or architecture only. */
-export type MultitaskArmOption = 'weights' | 'alpha' | 'temperature' | 'penalty';
+export type MultitaskArmOption = 'weights' | 'alpha' | 'temperature' | 'penalty' | 'c' | 'beta' | 'gamma' | 'weightLr' | 'experts';
 
 /** Which weighting or architecture reads each option (the validator and the form both ask here). */
 const OPTION_OWNERS: [MultitaskArmOption, string, (arm: Pick<MultitaskArmSpec, 'architecture' | 'weighting'>) => boolean][] = [
@@ -184,6 +220,11 @@ const OPTION_OWNERS: [MultitaskArmOption, string, (arm: Pick<MultitaskArmSpec, '
   ['alpha', 'weighting "gradnorm"', (a) => a.weighting === 'gradnorm'],
   ['temperature', 'weighting "dwa"', (a) => a.weighting === 'dwa'],
   ['penalty', 'architecture "soft-sharing"', (a) => a.architecture === 'soft-sharing'],
+  ['c', 'weighting "cagrad"', (a) => a.weighting === 'cagrad'],
+  ['beta', 'weighting "db-mtl"', (a) => a.weighting === 'db-mtl'],
+  ['gamma', 'weighting "famo"', (a) => a.weighting === 'famo'],
+  ['weightLr', 'weighting "famo"', (a) => a.weighting === 'famo'],
+  ['experts', 'architecture "mmoe"', (a) => a.architecture === 'mmoe'],
 ];
 
 /** The options an arm reads beyond lr and epochs, by its weighting and architecture. */

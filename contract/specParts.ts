@@ -3,6 +3,7 @@
 // below every kind's module, so the kinds and spec.ts import it and it imports none of them.
 import { z } from 'zod';
 import { budgetLimitProblem } from './limits.ts';
+import { regularizerOptionFields } from './specRegularizers.ts';
 
 export const SPEC_VERSION = 1;
 
@@ -15,6 +16,9 @@ export const STRATEGIES = [
   'gradual-unfreeze',
   'discriminative-lr',
   'lp-ft',
+  'l2-sp',
+  'lwf',
+  'bss',
 ] as const;
 export type StrategyName = (typeof STRATEGIES)[number];
 
@@ -99,6 +103,7 @@ export const armSchema = z
     probeEpochs: int.min(0).max(10_000).optional(),
     /** gradual-unfreeze: epochs per stage before the next block down is unfrozen. */
     unfreezeEvery: int.min(1).max(10_000).optional(),
+    ...regularizerOptionFields,
   })
   .strict();
 

@@ -7,11 +7,11 @@ import type { RunSummary } from '../../contract/model.ts';
 import { isMultitaskConfig, SINGLE_TASK } from '../../contract/specMultitask.ts';
 import { deltaM, DELTA_M_CONVENTION, type DeltaMInput } from '../deltaM.ts';
 import { metricDirection } from '../metricDirection.ts';
-import { finiteOrNull } from '../stats.ts';
+import { finiteOrNull, standardError, summarize, tQuantile975 } from '../stats.ts';
 import { gainOfSummaries } from '../transferGain.ts';
 import { compareArms, type ArmGroup } from './arms.ts';
 import { markBest } from './bestCells.ts';
-import type { KindComparison } from './input.ts';
+import type { ComparisonInput, KindComparison } from './input.ts';
 import { EPOCH_TIE_CONVENTION } from './runValues.ts';
 
 /**
@@ -114,3 +114,40 @@ export const compareMultitask: KindComparison = ({ runs, series }) => {
   const marked = markBest(withDeltas, groups, primary, deltaMBySeed(withDeltas, groups, multitask.tasks));
   return { primary, conventions: MULTITASK_CONVENTIONS, arms: marked, multitask };
 };
+
+export interface ArmDeltaMSpread {
+  arm: string;
+  budget: string;
+  architecture: string;
+  weighting: string;
+  /** Δm per seed against the baseline's means (they average to the arm's Δm). */
+  bySeed: number[];
+  /** Mean of bySeed and its 95% Student-t interval; nulls below 2 finite seeds. */
+  mean: number | null;
+  ci95: [number | null, number | null];
+}
+
+/**
+ * Per multitask arm, how much its Δm moves with the seed: the seed-by-seed Δm best-marking uses,
+ * with a 95% interval of their mean (the method benchmark's table). Baselines are left out.
+ */
+export function deltaMSpread({ runs, series }: Pick<ComparisonInput, 'runs' | 'series'>): ArmDeltaMSpread[] {
+  const { arms, groups } = compareArms(runs, series);
+  const { arms: withDeltas, multitask } = withMultitask(arms, runs);
+  const bySeed = deltaMBySeed(withDeltas, groups, multitask.tasks);
+  return withDeltas.flatMap((arm, i) => {
+    if (arm.baseline) return [];
+    const values = [...(bySeed.get(i)?.values() ?? [])];
+    const s = summarize(values);
+    const half = s.n >= 2 ? tQuantile975(s.n - 1) * standardError(s) : Number.NaN;
+    return [{
+      arm: arm.name,
+      budget: arm.budget,
+      architecture: arm.architecture ?? 'unknown',
+      weighting: arm.weighting ?? 'unknown',
+      bySeed: values,
+      mean: finiteOrNull(s.mean),
+      ci95: [finiteOrNull(s.mean - half), finiteOrNull(s.mean + half)] as [number | null, number | null],
+    }];
+  });
+}

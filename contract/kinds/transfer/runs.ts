@@ -2,6 +2,7 @@
 // every default filled in, arm overrides applied, so a stored run says exactly what it did.
 import { SOURCE_ARM, type ArmSpec, type DataRef, type ModelConfig, type StrategyName, type TrainingConfig } from '../../specParts.ts';
 import type { TransferSpec } from './spec.ts';
+import { REGULARIZER_OPTIONS } from '../../specRegularizers.ts';
 
 export interface StrategyOptions {
   /** Multiplier on `lr` for transferred blocks (the new head trains at `lr`). */
@@ -14,6 +15,15 @@ export interface StrategyOptions {
   probeEpochs: number;
   /** gradual-unfreeze: epochs per stage; null = epochs / number of blocks, at least 1. */
   unfreezeEvery: number | null;
+  /** l2-sp: α on the distance to the source weights, β on the new head; set only when the arm gives them. */
+  alpha?: number | undefined;
+  beta?: number | undefined;
+  /** lwf: weight λ of the distillation loss and its temperature. */
+  lambda?: number | undefined;
+  temperature?: number | undefined;
+  /** bss: strength η and how many of the smallest singular values k. */
+  eta?: number | undefined;
+  k?: number | undefined;
 }
 
 /**
@@ -57,19 +67,26 @@ const DEFAULT_LR_FACTOR: Record<StrategyName, number> = {
   'gradual-unfreeze': 0.1,
   'discriminative-lr': 1,
   'lp-ft': 0.1,
+  // The regularizers are fine-tuning plus a penalty: the same base lr keeps them comparable to it.
+  'l2-sp': 0.1,
+  lwf: 0.1,
+  bss: 0.1,
 };
 
 /** ULMFiT's factor: each block down trains at 1/2.6 of the one above. */
 export const DEFAULT_LR_DECAY = 1 / 2.6;
 
 function strategyOptions(arm: ArmSpec, epochs: number): StrategyOptions {
-  return {
+  const options: StrategyOptions = {
     lrFactor: arm.lrFactor ?? DEFAULT_LR_FACTOR[arm.strategy],
     freezeBlocks: arm.freezeBlocks ?? 1,
     lrDecay: arm.lrDecay ?? DEFAULT_LR_DECAY,
     probeEpochs: Math.min(arm.probeEpochs ?? Math.max(1, Math.floor(epochs / 2)), epochs),
     unfreezeEvery: arm.unfreezeEvery ?? null,
   };
+  // Stored only when set, so the configs of the other strategies keep exactly their keys.
+  for (const key of REGULARIZER_OPTIONS) if (arm[key] !== undefined) options[key] = arm[key];
+  return options;
 }
 
 /**

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { gridErrors } from '../../specChecks.ts';
 import type { SpecError } from '../../specErrors.ts';
+import { regularizerOptionErrors } from '../../specRegularizers.ts';
 import { armSchema, budgetSchema, dataRefSchema, int, modelSchema, SOURCE_ARM, sourceSchema, SPEC_VERSION, trainingSchema } from '../../specParts.ts';
 
 export const transferSpecSchema = z
@@ -42,6 +43,7 @@ export function transferErrors(spec: TransferSpec): SpecError[] {
       errors.push({ field: 'source', message: `is required: arm "${name}" (${arm.strategy}) transfers from a source model` });
     }
   });
+  errors.push(...regularizerOptionErrors(spec.arms));
   errors.push(...gridErrors(spec));
   return errors;
 }

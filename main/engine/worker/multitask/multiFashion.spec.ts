@@ -1,5 +1,6 @@
 // MultiFashion's two tasks through a small CNN: conv towers mixed by cross-stitch units, and
-// MGDA-UB on the stacked tower outputs — the image path of the multitask engine.
+// MGDA-UB on the stacked tower outputs — the image path of the multitask engine; and MTAN's
+// attention over the trunk's feature maps (no dense layer, so Z is maps), and MMoE's CNN experts.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,11 +20,15 @@ afterAll(async () => {
 });
 
 describe('MultiFashion (left, right)', () => {
-  it('trains cross-stitch CNN towers with MGDA to finite per-task numbers', async () => {
+  it.each([
+    ['cross-stitch', 'mgda', [16]],
+    ['mtan', 'mgda', []],
+    ['mmoe', 'aligned-mtl', [16]],
+  ])('trains %s CNN towers with %s to finite per-task numbers', async (architecture, weighting, dense) => {
     const [plan] = multitaskPlans({
       data: { builtin: 'multi-fashion' },
-      model: { type: 'cnn', filters: [4], dense: [16], kernelSize: 3 },
-      arms: [{ architecture: 'cross-stitch', weighting: 'mgda' }],
+      model: { type: 'cnn', filters: [4], dense, kernelSize: 3 },
+      arms: [{ architecture, weighting, ...(architecture === 'mmoe' ? { experts: 2 } : {}) }],
       singleTaskBaselines: false,
       budgets: ['10/class'],
       seeds: [1],
@@ -31,7 +36,7 @@ describe('MultiFashion (left, right)', () => {
     });
     const epochs: EpochReport[] = [];
     const outcome = await trainMultitaskRun(
-      { config: plan!.config, workDir: join(dir, 'run'), sourceModelPath: null },
+      { config: plan!.config, workDir: join(dir, `run-${architecture}`), sourceModelPath: null },
       { onEpoch: (r) => void epochs.push(r), onProgress: () => {}, onLog: () => {}, onCheckpoint: () => {} },
       new AbortController().signal,
     );

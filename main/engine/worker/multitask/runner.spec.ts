@@ -149,7 +149,7 @@ describe('trainMultitaskRun', () => {
     await expect(run(config, 'v1-parts', undefined, new AbortController().signal, { checkpointDir })).rejects.toThrow(/multitask checkpoint of version 7; this Graft reads versions 1 and 2/);
   });
 
-  it.each(['gradnorm', 'pcgrad', 'dwa', 'uncertainty'])('resumes %s from its checkpoint with the numbers of an uninterrupted run', async (weighting) => {
+  it.each(['gradnorm', 'pcgrad', 'dwa', 'uncertainty', 'famo', 'db-mtl', 'rlw', 'imtl-l'])('resumes %s from its checkpoint with the numbers of an uninterrupted run', async (weighting) => {
     const [, plan] = multitaskPlans({ ...PENGUINS_QUICK, arms: [{ weighting }] });
     const config = { ...plan!.config, training: { ...plan!.config.training, epochs: 4 } };
     const whole = await run(config, `whole-${weighting}`);

@@ -43,6 +43,7 @@ function multitaskRun(config: MultitaskTrainingConfig, data: MultitaskData, log:
     heads: data.tasks.map((t) => ({ name: t.name, units: t.units })),
     seed: config.seed,
     penalty: config.architectureOptions.penalty,
+    experts: config.architectureOptions.experts,
   });
   const weighting = createWeighting(config.weighting, { tasks: data.tasks, options: config.weightingOptions, seed: config.seed, lr: config.training.lr });
   const optimizer = makeOptimizer(config.training.optimizer, config.training.lr);

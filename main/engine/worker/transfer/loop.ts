@@ -9,7 +9,7 @@ import { randomInt, type Rng } from '../../../data/random.ts';
 import type { ForwardMode } from '../models/forward.ts';
 import { paramCount, type Net } from '../models/net.ts';
 import { epochLoop, type EpochLoopOptions, type EpochScores, type EpochTrainer, type LoopHooks, type LoopState, type MetricPoint } from '../run/epochLoop.ts';
-import type { Strategy, StrategyContext } from '../strategies/types.ts';
+import type { StepRegularizer, Strategy, StrategyContext } from '../strategies/types.ts';
 import { evaluate } from './evaluate.ts';
 import { FeatureCache, type SplitInputs } from './features.ts';
 import type { BlockOptimizers } from './optimizers.ts';
@@ -26,6 +26,8 @@ export interface TransferParts {
   optimizers: BlockOptimizers;
   seed: number;
   task: string;
+  /** The strategy's penalty, when it has one (L2-SP, LwF, BSS); trainStep reads it from these parts. */
+  regularizer?: StepRegularizer | undefined;
 }
 
 export interface LoopOptions extends TransferParts {

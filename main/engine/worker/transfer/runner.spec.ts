@@ -52,7 +52,14 @@ function job(config: RunConfig, name: string, sourceModelPath: string | null = n
   return { config, workDir: join(dir, name), sourceModelPath };
 }
 
-const [sourcePlan, scratchPlan, fePlan, ftPlan] = digitsPlans([{ strategy: 'scratch' }, { strategy: 'feature-extraction' }, { strategy: 'fine-tune' }]);
+const [sourcePlan, scratchPlan, fePlan, ftPlan, l2SpPlan, lwfPlan, bssPlan] = digitsPlans([
+  { strategy: 'scratch' },
+  { strategy: 'feature-extraction' },
+  { strategy: 'fine-tune' },
+  { strategy: 'l2-sp' },
+  { strategy: 'lwf' },
+  { strategy: 'bss', k: 2 },
+]);
 
 describe('trainRun', () => {
   it('trains a source run, reports every epoch, checkpoints, and saves the model', async () => {
@@ -89,20 +96,26 @@ describe('trainRun', () => {
     expect(values(ft.seen.epochs[0]!)['_run/train/lr/head']).toBeCloseTo(0.01);
   });
 
-  it('resumes from a checkpoint with the same numbers as an uninterrupted run', async () => {
-    const config = { ...ftPlan!.config, training: { ...ftPlan!.config.training, epochs: 4 } };
+  // The regularizers reload the source for their reference, so a resumed run penalizes as the whole one did.
+  it.each([
+    ['fine-tune', ftPlan],
+    ['l2-sp', l2SpPlan],
+    ['lwf', lwfPlan],
+    ['bss', bssPlan],
+  ])('resumes %s from a checkpoint with the same numbers as an uninterrupted run', async (name, plan) => {
+    const config = { ...plan!.config, training: { ...plan!.config.training, epochs: 4 } };
     const source = join(dir, 'source', 'model');
     const whole = recorder();
-    await trainRun(job(config, 'whole', source), whole.hooks, new AbortController().signal);
+    await trainRun(job(config, `whole-${name}`, source), whole.hooks, new AbortController().signal);
     const abort = new AbortController();
     const first = recorder((r) => {
       if (r.epoch === 2) abort.abort();
     });
-    const stopped = await trainRun(job(config, 'parts', source), first.hooks, abort.signal);
+    const stopped = await trainRun(job(config, `parts-${name}`, source), first.hooks, abort.signal);
     expect(stopped).toMatchObject({ status: 'cancelled', epochsDone: 2 });
     const rest = recorder();
-    const resumed = await trainRun(job(config, 'parts', source), rest.hooks, new AbortController().signal, {
-      checkpointDir: join(dir, 'parts', 'checkpoint'),
+    const resumed = await trainRun(job(config, `parts-${name}`, source), rest.hooks, new AbortController().signal, {
+      checkpointDir: join(dir, `parts-${name}`, 'checkpoint'),
     });
     expect(resumed).toMatchObject({ status: 'completed', epochsDone: 4 });
     expect(rest.seen.epochs.map((e) => e.epoch)).toEqual([3, 4]);

@@ -8,6 +8,7 @@ import { blocksOf, inputShapeOf, type Net } from '../models/net.ts';
 import type { LoopState } from '../run/epochLoop.ts';
 import { runLifecycle, type KindRun, type OpenedRun, type ResumeFrom, type RunHooks, type RunJob, type RunOutcome, type RunTrainer } from '../run/lifecycle.ts';
 import { strategyNamed } from '../strategies/index.ts';
+import { regularizerFor, type RunRegularizer } from '../strategies/regularizerSetup.ts';
 import { loadCheckpoint, saveCheckpoint } from './checkpoint.ts';
 import { describeDataRef, loadDataRef } from './loadData.ts';
 import { TransferEpochs } from './loop.ts';
@@ -39,6 +40,7 @@ function transferRun(job: RunJob, data: RunData, log: (line: string) => void): K
   let net: Net | null = null;
   let optimizers: BlockOptimizers | null = null;
   let trainer: TransferEpochs | null = null;
+  let regularizer: RunRegularizer | null = null;
   return {
     training: config.training,
     seed: config.seed,
@@ -55,8 +57,19 @@ function transferRun(job: RunJob, data: RunData, log: (line: string) => void): K
         net = await startingNet(job, data, log);
         optimizers = new BlockOptimizers(net, config.training.optimizer);
       }
+      // L2-SP, LwF and BSS: a penalty that reads a fresh copy of the source (also on a resume).
+      regularizer = await regularizerFor(job, net);
       const parts = { net, optimizers };
-      trainer = new TransferEpochs({ ...parts, data, strategy: strategyNamed(config.strategy), strategyOptions: config.strategyOptions, training: config.training, seed: config.seed, task: config.task });
+      trainer = new TransferEpochs({
+        ...parts,
+        data,
+        strategy: strategyNamed(config.strategy),
+        strategyOptions: config.strategyOptions,
+        training: config.training,
+        seed: config.seed,
+        task: config.task,
+        ...(regularizer ? { regularizer: regularizer.step } : {}),
+      });
       return {
         trainer,
         ...(start ? { start } : {}),
@@ -66,6 +79,7 @@ function transferRun(job: RunJob, data: RunData, log: (line: string) => void): K
     },
     dispose() {
       trainer?.cache.release();
+      regularizer?.dispose();
       optimizers?.dispose();
       net?.model.dispose();
       disposeRunData(data);

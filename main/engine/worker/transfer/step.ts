@@ -13,12 +13,15 @@ import * as tf from '@tensorflow/tfjs';
 import { canFuseDense, stackBackward, stackForward, stackInput, stackWeights, type StackLayer } from '../models/denseStack.ts';
 import { forward, plainDenseRun, type ForwardMode } from '../models/forward.ts';
 import type { Net } from '../models/net.ts';
+import type { StepRegularizer } from '../strategies/types.ts';
 import type { BlockOptimizers } from './optimizers.ts';
 import { fusedLossAvailable, sparseSoftmaxCrossEntropy, sparseSoftmaxCrossEntropyWithGradient } from './softmaxCrossEntropy.ts';
 
 export interface StepModel {
   net: Net;
   optimizers: BlockOptimizers;
+  /** The strategy's penalty (L2-SP, LwF, BSS): such steps always take the tape path. */
+  regularizer?: StepRegularizer | undefined;
 }
 
 /**
@@ -26,7 +29,7 @@ export interface StepModel {
  * batch's mean loss and its number of correct predictions.
  */
 export function trainStep(o: StepModel, xb: tf.Tensor, yb: tf.Tensor1D, from: number, mode: ForwardMode): [number, number] {
-  const run = directRun(o, xb, yb, from, mode);
+  const run = o.regularizer ? undefined : directRun(o, xb, yb, from, mode);
   const [loss, correct] = run ? directDenseStep(o.optimizers, run, xb, yb) : tapeStep(o, xb, yb, from, mode);
   const result: [number, number] = [loss.dataSync()[0] as number, correct.dataSync()[0] as number];
   tf.dispose([loss, correct]);
@@ -37,6 +40,7 @@ function tapeStep(o: StepModel, xb: tf.Tensor, yb: tf.Tensor1D, from: number, mo
   let correct: tf.Scalar | null = null;
   const loss = tf.tidy(() => {
     const { value, grads } = tf.variableGrads(() => {
+      if (o.regularizer) return regularizedLoss(o, o.regularizer, xb, yb, from, mode, (hits) => (correct = tf.keep(hits)));
       const { loss, correct: hits } = sparseSoftmaxCrossEntropy(forward(o.net, xb, mode, from), yb);
       correct = tf.keep(hits);
       return loss;
@@ -45,6 +49,20 @@ function tapeStep(o: StepModel, xb: tf.Tensor, yb: tf.Tensor1D, from: number, mo
     return value;
   });
   return [loss, correct ?? tf.scalar(0)];
+}
+
+/** The loss plus the strategy's penalty, which sees the batch and the head's input. */
+function regularizedLoss(o: StepModel, regularizer: StepRegularizer, xb: tf.Tensor, yb: tf.Tensor1D, from: number, mode: ForwardMode, keepHits: (hits: tf.Scalar) => void): tf.Scalar {
+  // LwF's source reads the raw batch: a cached frozen bottom would hand it features instead.
+  if (from !== 0) throw new Error('a regularized strategy trains every block; its step needs the raw batch, not cached features');
+  const head = o.net.blocks.length - 1;
+  const features = forward(o.net, xb, mode, from, head);
+  // The head's input is not data here: the gradient must flow back through it into the base.
+  const logits = forward(o.net, features, { ...mode, inputIsData: false }, head);
+  const { loss, correct: hits } = sparseSoftmaxCrossEntropy(logits, yb);
+  keepHits(hits);
+  const flat = tf.reshape(features, [features.shape[0] ?? -1, -1]) as tf.Tensor2D;
+  return tf.add(loss, regularizer.penalty({ x: xb, features: flat })) as tf.Scalar;
 }
 
 /**

@@ -15,6 +15,11 @@ export interface MultitaskArmDraft {
   alpha: string;
   temperature: string;
   penalty: string;
+  c: string;
+  beta: string;
+  gamma: string;
+  weightLr: string;
+  experts: string;
   lr: string;
   epochs: string;
 }
@@ -22,7 +27,7 @@ export interface MultitaskArmDraft {
 let nextKey = 1;
 
 export function newMultitaskArm(architecture: ArchitectureName, weighting: WeightingName): MultitaskArmDraft {
-  return { key: nextKey++, architecture, weighting, name: '', weights: '', alpha: '', temperature: '', penalty: '', lr: '', epochs: '' };
+  return { key: nextKey++, architecture, weighting, name: '', weights: '', alpha: '', temperature: '', penalty: '', c: '', beta: '', gamma: '', weightLr: '', experts: '', lr: '', epochs: '' };
 }
 
 export function hasCell(arms: readonly MultitaskArmDraft[], architecture: ArchitectureName, weighting: WeightingName): boolean {
@@ -53,6 +58,11 @@ export function multitaskArmToSpec(arm: MultitaskArmDraft): Record<string, unkno
     alpha: option('alpha'),
     temperature: option('temperature'),
     penalty: option('penalty'),
+    c: option('c'),
+    beta: option('beta'),
+    gamma: option('gamma'),
+    weightLr: option('weightLr'),
+    experts: option('experts'),
     lr: numberOrText(arm.lr),
     epochs: numberOrText(arm.epochs),
   });
@@ -74,6 +84,11 @@ export function multitaskArmFromSpec(a: unknown): MultitaskArmDraft {
     alpha: text(arm['alpha']),
     temperature: text(arm['temperature']),
     penalty: text(arm['penalty']),
+    c: text(arm['c']),
+    beta: text(arm['beta']),
+    gamma: text(arm['gamma']),
+    weightLr: text(arm['weightLr']),
+    experts: text(arm['experts']),
     lr: text(arm['lr']),
     epochs: text(arm['epochs']),
   };

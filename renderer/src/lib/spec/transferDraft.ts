@@ -3,6 +3,7 @@
 // text typed, so the validator's message ("must be a number; got "1e"") names the real input.
 // fromSpec() is the way back, for "run again with changes" and imported spec files.
 import { SPEC_VERSION, STRATEGIES, type StrategyName } from '../../../../contract/spec.ts';
+import { REGULARIZER_OPTIONS, type RegularizerOption } from '../../../../contract/specRegularizers.ts';
 import { commonInputs, modelFromSpec, modelToSpec, newModel, newTraining, runsFromSpec, runsToSpec, type ModelDraft, type TrainingDraft } from './commonDraft.ts';
 import { defined, isObject, listOf, numberList, numberOrText, text } from './draftText.ts';
 
@@ -34,6 +35,12 @@ export interface ArmDraft {
   lrDecay: string;
   probeEpochs: string;
   unfreezeEvery: string;
+  alpha: string;
+  beta: string;
+  lambda: string;
+  temperature: string;
+  eta: string;
+  k: string;
 }
 
 export type SourceKind = 'none' | 'pretrain' | 'run' | 'modelPath';
@@ -54,7 +61,7 @@ export interface TransferDraft {
   training: TrainingDraft;
 }
 
-export type ArmOption = 'lrFactor' | 'freezeBlocks' | 'lrDecay' | 'probeEpochs' | 'unfreezeEvery';
+export type ArmOption = 'lrFactor' | 'freezeBlocks' | 'lrDecay' | 'probeEpochs' | 'unfreezeEvery' | RegularizerOption;
 
 /** Which options each strategy reads (beyond lr and epochs, which every arm may override). */
 export const STRATEGY_OPTIONS: Record<StrategyName, ArmOption[]> = {
@@ -65,6 +72,9 @@ export const STRATEGY_OPTIONS: Record<StrategyName, ArmOption[]> = {
   'gradual-unfreeze': ['lrFactor', 'unfreezeEvery'],
   'discriminative-lr': ['lrFactor', 'lrDecay'],
   'lp-ft': ['lrFactor', 'probeEpochs'],
+  'l2-sp': ['lrFactor', 'alpha', 'beta'],
+  lwf: ['lrFactor', 'lambda', 'temperature'],
+  bss: ['lrFactor', 'eta', 'k'],
 };
 
 let nextKey = 1;
@@ -74,7 +84,7 @@ export function emptyData(builtin = 'fashion-mnist', classes = ''): DataDraft {
 }
 
 export function newArm(strategy: StrategyName = 'scratch'): ArmDraft {
-  return { key: nextKey++, name: '', strategy, lr: '', lrFactor: '', epochs: '', freezeBlocks: '', lrDecay: '', probeEpochs: '', unfreezeEvery: '' };
+  return { key: nextKey++, name: '', strategy, lr: '', lrFactor: '', epochs: '', freezeBlocks: '', lrDecay: '', probeEpochs: '', unfreezeEvery: '', alpha: '', beta: '', lambda: '', temperature: '', eta: '', k: '' };
 }
 
 export function newTransferDraft(): TransferDraft {
@@ -140,6 +150,7 @@ export function armToSpec(arm: ArmDraft): Record<string, unknown> {
     lrDecay: option('lrDecay'),
     probeEpochs: option('probeEpochs'),
     unfreezeEvery: option('unfreezeEvery'),
+    ...Object.fromEntries(REGULARIZER_OPTIONS.map((k) => [k, option(k)])),
   });
 }
 
@@ -181,6 +192,7 @@ export function armFromSpec(a: Record<string, unknown>): ArmDraft {
     lrDecay: text(a['lrDecay']),
     probeEpochs: text(a['probeEpochs']),
     unfreezeEvery: text(a['unfreezeEvery']),
+    ...(Object.fromEntries(REGULARIZER_OPTIONS.map((k) => [k, text(a[k])])) as Record<RegularizerOption, string>),
   };
 }
 

@@ -2,6 +2,8 @@
 import type { ModelArchitecture } from '../../../../../contract/specMultitask.ts';
 import { crossStitch } from './crossStitch.ts';
 import { hardSharing } from './hardSharing.ts';
+import { mmoe } from './mmoe.ts';
+import { mtan } from './mtan.ts';
 import { singleTask } from './singleTask.ts';
 import { softSharing } from './softSharing.ts';
 import type { Architecture } from './types.ts';
@@ -10,6 +12,8 @@ export const ARCHITECTURE_REGISTRY: Record<ModelArchitecture, Architecture> = {
   'hard-sharing': hardSharing,
   'soft-sharing': softSharing,
   'cross-stitch': crossStitch,
+  mmoe,
+  mtan,
   'single-task': singleTask,
 };
 

@@ -20,6 +20,8 @@ export interface BuildContext {
   seed: number;
   /** soft-sharing: λ of the L2 penalty between corresponding tower weights. */
   penalty: number;
+  /** mmoe: how many experts; absent = the default. */
+  experts?: number | undefined;
 }
 
 export interface MultitaskModel {
