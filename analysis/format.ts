@@ -33,6 +33,18 @@ export function formatGain(gain: { abs: number; rel: number }, metric: string): 
   return abs + rel;
 }
 
+/**
+ * A gain's 95% interval in the gain's units, e.g. " [95% CI −0.5 to 5.7]" (points for a fraction
+ * metric), and " within noise" after it when the interval includes 0; '' without an interval.
+ */
+export function formatGainInterval(ci95: readonly [number | null, number | null], metric: string): string {
+  const [low, high] = ci95;
+  if (low === null || high === null) return '';
+  const [scale, digits] = isFractionMetric(metric) ? [100, 1] : [1, 3];
+  const noise = low <= 0 && high >= 0 ? ', within noise' : '';
+  return ` [95% CI ${formatFixed(low * scale, digits)} to ${formatFixed(high * scale, digits)}${noise}]`;
+}
+
 /** A Δ already in percent (Δm, per-task Δ): "+2.31%", "−0.40%", "0.00%"; "—" when undefined. */
 export function formatPercentDelta(value: number | null | undefined): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return '—';

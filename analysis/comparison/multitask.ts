@@ -8,8 +8,8 @@ import { isMultitaskConfig, SINGLE_TASK } from '../../contract/specMultitask.ts'
 import { deltaM, DELTA_M_CONVENTION, type DeltaMInput } from '../deltaM.ts';
 import { metricDirection } from '../metricDirection.ts';
 import { finiteOrNull } from '../stats.ts';
-import { gainOfSummaries } from '../transferGain.ts';
-import { compareArms, type ArmGroup } from './arms.ts';
+import { compareArms, seedMap, type ArmGroup } from './arms.ts';
+import { gainSummary } from './gain.ts';
 import { markBest } from './bestCells.ts';
 import type { KindComparison } from './input.ts';
 import { EPOCH_TIE_CONVENTION } from './runValues.ts';
@@ -28,7 +28,7 @@ export const MULTITASK_CONVENTIONS = [
   "train = last epoch; val = best epoch; test = at each task's own best validation epoch (accuracy for classification, RMSE for regression).",
   EPOCH_TIE_CONVENTION,
   `${DELTA_M_CONVENTION}. Δm = 100% · (1/T) Σ_t (1/M_t) Σ_m (−1)^{w_tm} (B_tm − N_tm) / B_tm over the test metrics accuracy and macro-F1 (classification) or MAE and RMSE (regression), B = the single-task arm at the same budget (means over seeds).`,
-  "Negative transfer: a task whose Δ is below 0 and whose selecting metric is worse than single-task by more than the seeds' noise (standard error of the difference).",
+  "Negative transfer: a task whose Δ is below 0 and whose selecting metric is worse than single-task beyond noise: the 95% interval of the difference over seeds (paired by seed) lies below 0.",
 ];
 
 function taskNames(runs: readonly RunSummary[]): string[] {
@@ -75,26 +75,33 @@ function deltaMBySeed(arms: readonly ArmComparison[], groups: readonly ArmGroup[
 }
 
 /** Adds the multitask fields to the arms of a multitask experiment's comparison. */
-export function withMultitask(arms: ArmComparison[], runs: readonly RunSummary[]): { arms: ArmComparison[]; multitask: MultitaskSummary } {
+export function withMultitask(
+  arms: ArmComparison[],
+  runs: readonly RunSummary[],
+  groups: readonly ArmGroup[],
+): { arms: ArmComparison[]; multitask: MultitaskSummary } {
   const tasks = taskMetrics(taskNames(runs), arms);
   const configByArm = new Map<string, { architecture: string; weighting: string }>();
   for (const run of runs) {
     if (isMultitaskConfig(run.config) && !configByArm.has(run.arm)) configByArm.set(run.arm, { architecture: run.config.architecture, weighting: run.config.weighting });
   }
   const baselineByBudget = new Map(arms.filter((a) => a.name === SINGLE_TASK).map((a) => [a.budget, a]));
-  const out = arms.map((arm): ArmComparison => {
+  // compareArms makes arm i of group i.
+  const baselineGroupByBudget = new Map(groups.filter((g) => g.name === SINGLE_TASK).map((g) => [g.budget, g]));
+  const out = arms.map((arm, i): ArmComparison => {
     const config = configByArm.get(arm.name);
     const isBaseline = config?.architecture === SINGLE_TASK;
     const base = baselineByBudget.get(arm.budget);
     const fields: ArmComparison = { ...arm, baseline: isBaseline, architecture: config?.architecture ?? 'unknown', weighting: config?.weighting ?? 'unknown' };
     if (!base) return { ...fields, deltaM: null, perTaskDelta: Object.fromEntries(tasks.map((t) => [t.name, null])), negativeTransfer: [] };
     const result = deltaM(deltaMInput(tasks, base, (key) => arm.metrics[key]?.mean ?? Number.NaN));
+    const group = groups[i];
+    const baseGroup = baselineGroupByBudget.get(arm.budget);
     const negativeTransfer = tasks
       .filter((task) => {
         const key = `${task.name}/test/${task.selectedBy}`;
-        const a = arm.metrics[key];
-        const b = base.metrics[key];
-        const gain = a && b ? gainOfSummaries(a, b, metricDirection(task.selectedBy)) : null;
+        // Worse beyond noise: the 95% interval of (arm − single-task) over seeds lies below 0.
+        const gain = group && baseGroup ? gainSummary(seedMap(group, key), seedMap(baseGroup, key), metricDirection(task.selectedBy)) : null;
         return (result.perTaskDelta[task.name] ?? 0) < 0 && gain?.negative === true;
       })
       .map((t) => t.name);
@@ -110,7 +117,7 @@ export function withMultitask(arms: ArmComparison[], runs: readonly RunSummary[]
 
 export const compareMultitask: KindComparison = ({ runs, series }) => {
   const { primary, arms, groups } = compareArms(runs, series);
-  const { arms: withDeltas, multitask } = withMultitask(arms, runs);
+  const { arms: withDeltas, multitask } = withMultitask(arms, runs, groups);
   const marked = markBest(withDeltas, groups, primary, deltaMBySeed(withDeltas, groups, multitask.tasks));
   return { primary, conventions: MULTITASK_CONVENTIONS, arms: marked, multitask };
 };
