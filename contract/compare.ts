@@ -54,6 +54,11 @@ export interface ArmComparison {
    * undefined (no baseline runs, a zero or missing baseline value).
    */
   deltaM?: number | null;
+  /**
+   * Δm's spread over seeds: each seed's Δm against the baseline's means, their sample std and the
+   * t interval of their mean (nulls below 2 seeds or without spread), in percent like deltaM.
+   */
+  deltaMSpread?: { std: number; n: number; ci95: [number | null, number | null] } | null;
   /** Per task, its Δ in %, same convention. */
   perTaskDelta?: Record<string, number | null>;
   /** Tasks that got worse than single-task: Δ < 0, and the task's primary metric worse by more than the seeds' noise. */

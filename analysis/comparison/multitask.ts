@@ -7,7 +7,7 @@ import type { RunSummary } from '../../contract/model.ts';
 import { isMultitaskConfig, SINGLE_TASK } from '../../contract/specMultitask.ts';
 import { deltaM, DELTA_M_CONVENTION, type DeltaMInput } from '../deltaM.ts';
 import { metricDirection } from '../metricDirection.ts';
-import { finiteOrNull } from '../stats.ts';
+import { finiteOrNull, standardError, summarize, tQuantile975 } from '../stats.ts';
 import { compareArms, seedMap, type ArmGroup } from './arms.ts';
 import { gainSummary } from './gain.ts';
 import { markBest } from './bestCells.ts';
@@ -27,7 +27,7 @@ export const MULTITASK_CONVENTIONS = [
   'Values are mean ± sample std over seeds (n = seeds with a completed run).',
   "train = last epoch; val = best epoch; test = at each task's own best validation epoch (accuracy for classification, RMSE for regression).",
   EPOCH_TIE_CONVENTION,
-  `${DELTA_M_CONVENTION}. Δm = 100% · (1/T) Σ_t (1/M_t) Σ_m (−1)^{w_tm} (B_tm − N_tm) / B_tm over the test metrics accuracy and macro-F1 (classification) or MAE and RMSE (regression), B = the single-task arm at the same budget (means over seeds).`,
+  `${DELTA_M_CONVENTION}, ± its sample std over seeds and the 95% t interval of the per-seed Δm (baselines' means held fixed). Δm = 100% · (1/T) Σ_t (1/M_t) Σ_m (−1)^{w_tm} (B_tm − N_tm) / B_tm over the test metrics accuracy and macro-F1 (classification) or MAE and RMSE (regression), B = the single-task arm at the same budget (means over seeds).`,
   "Negative transfer: a task whose Δ is below 0 and whose selecting metric is worse than single-task beyond noise: the 95% interval of the difference over seeds (paired by seed) lies below 0.",
 ];
 
@@ -74,6 +74,20 @@ function deltaMBySeed(arms: readonly ArmComparison[], groups: readonly ArmGroup[
   return bySeed;
 }
 
+/**
+ * Δm's spread over an arm's seeds: sample std and the t interval of the mean of the per-seed Δm
+ * (the baseline's means held fixed, so the baseline's own seed noise is not in it); null
+ * without per-seed values, nulls in the interval below 2 seeds or with no spread.
+ */
+export function deltaMSpread(bySeed: ReadonlyMap<number, number> | undefined): ArmComparison['deltaMSpread'] {
+  if (!bySeed) return null;
+  const s = summarize([...bySeed.values()]);
+  if (s.n === 0) return null;
+  if (s.n < 2 || !(s.std > 0)) return { std: s.std, n: s.n, ci95: [null, null] };
+  const half = tQuantile975(s.n - 1) * standardError(s);
+  return { std: s.std, n: s.n, ci95: [s.mean - half, s.mean + half] };
+}
+
 /** Adds the multitask fields to the arms of a multitask experiment's comparison. */
 export function withMultitask(
   arms: ArmComparison[],
@@ -118,6 +132,8 @@ export function withMultitask(
 export const compareMultitask: KindComparison = ({ runs, series }) => {
   const { primary, arms, groups } = compareArms(runs, series);
   const { arms: withDeltas, multitask } = withMultitask(arms, runs, groups);
-  const marked = markBest(withDeltas, groups, primary, deltaMBySeed(withDeltas, groups, multitask.tasks));
+  const perSeed = deltaMBySeed(withDeltas, groups, multitask.tasks);
+  const spread = withDeltas.map((arm, i) => (arm.baseline ? arm : { ...arm, deltaMSpread: deltaMSpread(perSeed.get(i)) }));
+  const marked = markBest(spread, groups, primary, perSeed);
   return { primary, conventions: MULTITASK_CONVENTIONS, arms: marked, multitask };
 };
