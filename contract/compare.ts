@@ -58,6 +58,8 @@ export interface ArmComparison {
    * Δm's spread over seeds: each seed's Δm against the baseline's means, their sample std and the
    * t interval of their mean (nulls below 2 seeds or without spread), in percent like deltaM.
    */
+  /** Tasks better than single-task beyond noise (Δ > 0 and the 95% interval of the selecting metric above 0). */
+  betterTasks?: string[];
   deltaMSpread?: { std: number; n: number; ci95: [number | null, number | null] } | null;
   /** Per task, its Δ in %, same convention. */
   perTaskDelta?: Record<string, number | null>;

@@ -111,19 +111,21 @@ export function withMultitask(
     const result = deltaM(deltaMInput(tasks, base, (key) => arm.metrics[key]?.mean ?? Number.NaN));
     const group = groups[i];
     const baseGroup = baselineGroupByBudget.get(arm.budget);
-    const negativeTransfer = tasks
-      .filter((task) => {
-        const key = `${task.name}/test/${task.selectedBy}`;
-        // Worse beyond noise: the 95% interval of (arm − single-task) over seeds lies below 0.
-        const gain = group && baseGroup ? gainSummary(seedMap(group, key), seedMap(baseGroup, key), metricDirection(task.selectedBy)) : null;
-        return (result.perTaskDelta[task.name] ?? 0) < 0 && gain?.negative === true;
-      })
-      .map((t) => t.name);
+    // Per task, its selecting metric against single-task with the 95% interval over seeds.
+    const gains = new Map(tasks.map((task) => {
+      const key = `${task.name}/test/${task.selectedBy}`;
+      return [task.name, group && baseGroup ? gainSummary(seedMap(group, key), seedMap(baseGroup, key), metricDirection(task.selectedBy)) : null];
+    }));
+    // Worse beyond noise: Δ below 0 and the interval of (arm − single-task) below 0.
+    const negativeTransfer = tasks.filter((t) => (result.perTaskDelta[t.name] ?? 0) < 0 && gains.get(t.name)?.negative === true).map((t) => t.name);
+    // Better beyond noise: Δ above 0 and the interval above 0.
+    const betterTasks = tasks.filter((t) => (result.perTaskDelta[t.name] ?? 0) > 0 && (gains.get(t.name)?.ci95[0] ?? 0) > 0).map((t) => t.name);
     return {
       ...fields,
       deltaM: finiteOrNull(result.deltaM),
       perTaskDelta: Object.fromEntries(Object.entries(result.perTaskDelta).map(([t, d]) => [t, finiteOrNull(d)])),
       negativeTransfer,
+      betterTasks,
     };
   });
   return { arms: out, multitask: { convention: DELTA_M_CONVENTION, tasks } };
