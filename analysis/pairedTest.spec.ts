@@ -160,7 +160,7 @@ describe('verdictSentence', () => {
       'At 50 labels per class, no difference detectable between fine-tune and hard-sharing + uncertainty with 5 seeds (95% CI 1.2 to 5.0, Holm-adjusted p = 0.060)',
     );
     expect(verdictSentence({ ...base, diff: diff(0.031, [0.012, 0.05], 5), pAdjusted: 0.0004 })).toBe(
-      'At 50 labels per class, fine-tune beats hard-sharing + uncertainty by 3.1 points (95% CI 1.2 to 5.0, 5 seeds, Holm-adjusted p < 0.001)',
+      'At 50 labels per class, fine-tune beats hard-sharing + uncertainty by 3.1 points (95% CI 1.2 to 5.0, 5 seeds, Holm-adjusted p ≤ 0.001)',
     );
     expect(namesWinner(diff(0.031, [0.012, 0.05], 5), 0.049)).toBe(true);
     expect(namesWinner(diff(0.031, [0.012, 0.05], 5), 0.05)).toBe(false);

@@ -229,7 +229,8 @@ export function namesWinner(diff: Pick<PairedDifference, 'ci95' | 'method'>, pAd
 
 function formatP(p: number): string {
   if (!Number.isFinite(p)) return 'n/a';
-  return p < 0.001 ? '< 0.001' : `= ${formatFixed(p, 3)}`;
+  // "≤", not "<": the sentence goes into HTML and LaTeX as written.
+  return p < 0.001 ? '≤ 0.001' : `= ${formatFixed(p, 3)}`;
 }
 
 function capitalize(sentence: string): string {
