@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatGain, formatMeanStd, formatPercentDelta, formatValue } from './format.ts';
+import { formatGainInterval, formatGain, formatMeanStd, formatPercentDelta, formatValue } from './format.ts';
 
 describe('number formatting', () => {
   it('writes fraction metrics as percentages and gains on them in points, with a true minus', () => {
@@ -18,5 +18,12 @@ describe('number formatting', () => {
     expect(formatPercentDelta(0.001)).toBe('0.00%');
     expect(formatPercentDelta(null)).toBe('—');
     expect(formatPercentDelta(Number.NaN)).toBe('—');
+  });
+
+  it("writes a gain's interval in the gain's units and says when it includes 0", () => {
+    expect(formatGainInterval([0.005, 0.046], 'accuracy')).toBe(' [95% CI 0.5 to 4.6]');
+    expect(formatGainInterval([-0.0046, 0.0238], 'accuracy')).toBe(' [95% CI −0.5 to 2.4, within noise]');
+    expect(formatGainInterval([-0.2, -0.1], 'mae')).toBe(' [95% CI −0.200 to −0.100]');
+    expect(formatGainInterval([null, null], 'accuracy')).toBe('');
   });
 });

@@ -33,6 +33,28 @@ export function formatGain(gain: { abs: number; rel: number }, metric: string): 
   return abs + rel;
 }
 
+/**
+ * A gain's 95% interval in the gain's units, e.g. " [95% CI −0.5 to 5.7]" (points for a fraction
+ * metric), and " within noise" after it when the interval includes 0; '' without an interval.
+ */
+export function formatGainInterval(ci95: readonly [number | null, number | null], metric: string): string {
+  const [scale, digits] = isFractionMetric(metric) ? [100, 1] : [1, 3];
+  return formatInterval(ci95, (v) => formatFixed(v * scale, digits));
+}
+
+/** Δm's spread: " ± 1.20 [95% CI −2.10% to 0.90%, within noise]"; '' without one. */
+export function formatDeltaMSpread(spread: { std: number; ci95: readonly [number | null, number | null] } | null | undefined): string {
+  if (!spread || spread.ci95[0] === null) return '';
+  return ` ± ${formatFixed(spread.std, 2)}${formatInterval(spread.ci95, formatPercentDelta)}`;
+}
+
+function formatInterval(ci95: readonly [number | null, number | null], format: (value: number) => string): string {
+  const [low, high] = ci95;
+  if (low === null || high === null) return '';
+  const noise = low <= 0 && high >= 0 ? ', within noise' : '';
+  return ` [95% CI ${format(low)} to ${format(high)}${noise}]`;
+}
+
 /** A Δ already in percent (Δm, per-task Δ): "+2.31%", "−0.40%", "0.00%"; "—" when undefined. */
 export function formatPercentDelta(value: number | null | undefined): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return '—';

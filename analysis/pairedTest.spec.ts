@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pairedDifference, verdictSentence, type PairedDifference } from './pairedTest.ts';
+import { namesWinner, pairedDifference, verdictSentence, type PairedDifference } from './pairedTest.ts';
 
 /** Two arms whose per-seed differences a − b are `diffs`, seeds 1..n. */
 function arms(diffs: number[]): [Map<number, number>, Map<number, number>] {
@@ -27,11 +27,20 @@ describe('pairedDifference: paired t (n ≥ 5)', () => {
     expect(d.seeds).toEqual([1, 2, 3, 4, 5]);
   });
 
-  it('gives a point interval when every difference is the same', () => {
-    const d = pairedDifference(...arms([2, 2, 2, 2, 2]));
-    expect(d.ci95).toEqual([2, 2]);
-    expect(d.pValue).toBe(0);
-    expect(pairedDifference(...arms([0, 0, 0, 0, 0])).pValue).toBe(1);
+  it('gives no interval and no p when every difference is the same (#16: it used to give a point and p = 0)', () => {
+    for (const same of [[2, 2, 2, 2, 2], [0, 0, 0, 0, 0], [0.5, 0.5]]) {
+      for (const method of ['paired-t', 'bootstrap', 'auto'] as const) {
+        const d = pairedDifference(...arms(same), { method });
+        expect(d.method).toBe('insufficient');
+        expect(d.zeroSpread).toBe(true);
+        expect(d.meanDiff).toBe(same[0]);
+        expect(d.ci95[0]).toBeNaN();
+        expect(d.pValue).toBeNaN();
+        expect(namesWinner(d)).toBe(false);
+      }
+    }
+    const sentence = verdictSentence({ budgetLabel: '', aName: 'A', bName: 'B', diff: pairedDifference(...arms([0.5, 0.5])), unit: 'points' });
+    expect(sentence).toBe('No winner between A and B with 2 seeds: every paired difference is the same, so there is no spread to measure the noise');
   });
 
   it('pairs only seeds present and finite in both arms, in any Map order', () => {
@@ -51,9 +60,10 @@ describe('pairedDifference: paired t (n ≥ 5)', () => {
   });
 });
 
-describe('pairedDifference: bootstrap (2 ≤ n < 5)', () => {
+describe('pairedDifference: bootstrap forced at small n (uncalibrated there; comparisons do not offer it)', () => {
   it('for diffs [1, 3] resamples means 1, 2, 3 (¼, ½, ¼): CI [1, 3], p at its floor', () => {
-    const d = pairedDifference(...arms([1, 3]));
+    expect(pairedDifference(...arms([1, 3])).method).toBe('paired-t'); // 'auto' below BOOTSTRAP_MIN_SEEDS
+    const d = pairedDifference(...arms([1, 3]), { method: 'bootstrap' });
     expect(d.method).toBe('bootstrap');
     expect(d.meanDiff).toBe(2);
     expect(d.ci95).toEqual([1, 3]);
@@ -61,7 +71,7 @@ describe('pairedDifference: bootstrap (2 ≤ n < 5)', () => {
   });
 
   it('includes 0 when the seeds disagree in sign', () => {
-    const d = pairedDifference(...arms([-1, 0.5, 1.5]));
+    const d = pairedDifference(...arms([-1, 0.5, 1.5]), { method: 'bootstrap' });
     expect(d.ci95[0]).toBeLessThan(0);
     expect(d.ci95[1]).toBeGreaterThan(0);
     expect(d.pValue).toBeGreaterThan(0.05);
@@ -69,9 +79,9 @@ describe('pairedDifference: bootstrap (2 ≤ n < 5)', () => {
 
   it('is deterministic; another PRNG seed keeps the CI within the differences', () => {
     const input = arms([0.3, -0.1, 0.7, 0.2]);
-    const first = pairedDifference(...input);
-    expect(pairedDifference(...input)).toEqual(first);
-    const other = pairedDifference(...input, { seed: 1 });
+    const first = pairedDifference(...input, { method: 'bootstrap' });
+    expect(pairedDifference(...input, { method: 'bootstrap' })).toEqual(first);
+    const other = pairedDifference(...input, { method: 'bootstrap', seed: 1 });
     expect(other.meanDiff).toBe(first.meanDiff);
     expect(other.ci95[0]).toBeGreaterThanOrEqual(-0.1);
     expect(other.ci95[1]).toBeLessThanOrEqual(0.7);
@@ -143,5 +153,16 @@ describe('verdictSentence', () => {
     expect(verdictSentence({ ...base, aName: 'X', bName: 'Y', budgetLabel: '', diff: diff(0, [-0.0001, 0.01], 2) })).toBe(
       'No difference detectable between X and Y with 2 seeds (95% CI 0.0 to 1.0)',
     );
+  });
+
+  it('names no winner when the Holm-adjusted p is 0.05 or more, even if the raw CI excludes 0, and gives it', () => {
+    expect(verdictSentence({ ...base, diff: diff(0.031, [0.012, 0.05], 5), pAdjusted: 0.06 })).toBe(
+      'At 50 labels per class, no difference detectable between fine-tune and hard-sharing + uncertainty with 5 seeds (95% CI 1.2 to 5.0, Holm-adjusted p = 0.060)',
+    );
+    expect(verdictSentence({ ...base, diff: diff(0.031, [0.012, 0.05], 5), pAdjusted: 0.0004 })).toBe(
+      'At 50 labels per class, fine-tune beats hard-sharing + uncertainty by 3.1 points (95% CI 1.2 to 5.0, 5 seeds, Holm-adjusted p ≤ 0.001)',
+    );
+    expect(namesWinner(diff(0.031, [0.012, 0.05], 5), 0.049)).toBe(true);
+    expect(namesWinner(diff(0.031, [0.012, 0.05], 5), 0.05)).toBe(false);
   });
 });

@@ -21,12 +21,18 @@ export interface PairedDifference {
   method: PairedMethod;
   /** The paired seeds, ascending. */
   seeds: number[];
+  /**
+   * True when n ≥ 2 but every paired difference is the same: there is no spread to estimate the
+   * noise from, so no interval and no winner (method 'insufficient').
+   */
+  zeroSpread?: boolean;
 }
 
 export interface PairedOptions {
   /**
-   * 'auto' (default): paired t when n ≥ 5, bootstrap when 2 ≤ n < 5. Forcing 'paired-t' gives
-   * the wider, more conservative t interval at small n.
+   * 'auto' (default): the paired t test, and the bootstrap from BOOTSTRAP_MIN_SEEDS paired seeds
+   * (where it is calibrated). 'bootstrap' forces the percentile bootstrap at any n ≥ 2: below
+   * BOOTSTRAP_MIN_SEEDS it is anti-conservative (comparisons do not offer it there).
    */
   method?: 'auto' | 'paired-t' | 'bootstrap';
   /** Bootstrap resamples, default 10,000. */
@@ -35,7 +41,13 @@ export interface PairedOptions {
   seed?: number;
 }
 
-export const MIN_SEEDS_FOR_T = 5;
+/**
+ * The fewest paired seeds at which the percentile bootstrap names a false winner at most ~7% of
+ * the time at α = 0.05 under no true difference (pairedTest.calibration.spec.ts simulates it).
+ * Simulated rates (normal differences, 2,000 trials): about 50% at 2 seeds, 21% at 3, 9% at 12
+ * and at 20, 7% at 30. Below this count comparisons use the paired t test instead.
+ */
+export const BOOTSTRAP_MIN_SEEDS = 30;
 export const BOOTSTRAP_RESAMPLES = 10_000;
 export const BOOTSTRAP_SEED = 0x6a09e667;
 
@@ -43,14 +55,15 @@ export const BOOTSTRAP_SEED = 0x6a09e667;
  * Difference a − b of two arms' per-seed values, paired by seed (seeds in only one arm, or
  * non-finite in either, are left out).
  *
- * - n ≥ 5: paired t test; CI = mean ± t₀.₉₇₅(n−1) · sd/√n. If every difference is the same,
- *   sd = 0: the CI is the point, p = 0 (or 1 when that difference is 0).
- * - 2 ≤ n < 5: percentile bootstrap of the mean difference, deterministic (mulberry32, fixed
- *   seed, seeds visited in ascending order so Map order does not matter). CI = type-7 2.5% and
- *   97.5% quantiles of the resampled means. p = min(1, 2 · min(#means ≤ 0 + 1, #means ≥ 0 + 1)
- *   / (R + 1)), which never reports 0. Caveat: with n ≤ 4 there are at most nⁿ distinct
- *   resamples, and the percentile interval is narrower than the truth (two seeds that agree in
- *   sign always exclude 0); the verdict names the seed count so a reader can weigh it.
+ * - paired t test (default): CI = mean ± t₀.₉₇₅(n−1) · sd/√n, honest at any n ≥ 2.
+ * - bootstrap ('auto' from BOOTSTRAP_MIN_SEEDS, or forced): percentile bootstrap of the mean
+ *   difference, deterministic (mulberry32, fixed seed, seeds visited in ascending order so Map
+ *   order does not matter). CI = type-7 2.5% and 97.5% quantiles of the resampled means.
+ *   p = min(1, 2 · min(#means ≤ 0 + 1, #means ≥ 0 + 1) / (R + 1)), which never reports 0.
+ *   Caveat: with few seeds there are at most nⁿ distinct resamples and the percentile interval
+ *   is narrower than the truth (two seeds that agree in sign always exclude 0).
+ * - every difference the same (sd = 0): 'insufficient' with zeroSpread, no interval: identical
+ *   differences from a handful of seeds are no evidence that the noise is zero.
  * - n < 2: 'insufficient', no interval.
  */
 export function pairedDifference(
@@ -67,12 +80,25 @@ export function pairedDifference(
     const meanDiff = diffs[0] ?? Number.NaN;
     return { meanDiff, ci95: [Number.NaN, Number.NaN], n, pValue: Number.NaN, method: 'insufficient', seeds };
   }
+  if (hasNoSpread(diffs, seeds.map((seed) => Math.max(Math.abs(a.get(seed) ?? 0), Math.abs(b.get(seed) ?? 0))))) {
+    const nothing = { ci95: [Number.NaN, Number.NaN] as [number, number], pValue: Number.NaN };
+    return { meanDiff: diffs[0] as number, ...nothing, n, method: 'insufficient', seeds, zeroSpread: true };
+  }
   const method = options.method ?? 'auto';
-  const useT = method === 'paired-t' || (method === 'auto' && n >= MIN_SEEDS_FOR_T);
+  const useT = method === 'paired-t' || (method === 'auto' && n < BOOTSTRAP_MIN_SEEDS);
   const estimate = useT
     ? pairedT(diffs)
     : bootstrap(diffs, options.resamples ?? BOOTSTRAP_RESAMPLES, options.seed ?? BOOTSTRAP_SEED);
   return { ...estimate, n, seeds };
+}
+
+/**
+ * Whether every difference is the same up to floating-point rounding of the values subtracted
+ * (0.8 − 0.7 and 0.9 − 0.8 differ in the 15th digit): within 1e-9 of the largest value's size.
+ */
+function hasNoSpread(diffs: readonly number[], magnitudes: readonly number[]): boolean {
+  const tolerance = 1e-9 * Math.max(1e-300, ...magnitudes);
+  return Math.max(...diffs) - Math.min(...diffs) <= tolerance;
 }
 
 type Estimate = Pick<PairedDifference, 'meanDiff' | 'ci95' | 'pValue' | 'method'>;
@@ -81,9 +107,6 @@ function pairedT(diffs: readonly number[]): Estimate {
   const summary = summarize(diffs);
   const mean = summary.mean;
   const se = standardError(summary);
-  if (se === 0) {
-    return { meanDiff: mean, ci95: [mean, mean], pValue: mean === 0 ? 1 : 0, method: 'paired-t' };
-  }
   const halfWidth = tQuantile975(summary.n - 1) * se;
   return {
     meanDiff: mean,
@@ -135,6 +158,11 @@ export interface VerdictInput {
   direction?: MetricDirection;
   /** Decimals printed, default 1. */
   digits?: number;
+  /**
+   * The p-value corrected for the other verdicts of the same budget (Holm); a winner is named
+   * only when it is below 0.05 too, and the sentence gives it.
+   */
+  pAdjusted?: number;
 }
 
 /**
@@ -151,6 +179,12 @@ export function verdictSentence(input: VerdictInput): string {
   const opening = input.budgetLabel ? `At ${input.budgetLabel}, ` : '';
   const on = input.metricLabel ? ` on ${input.metricLabel}` : '';
   const seeds = `${diff.n} ${diff.n === 1 ? 'seed' : 'seeds'}`;
+  if (diff.zeroSpread) {
+    return capitalize(
+      `${opening}no winner between ${aName} and ${bName}${on} with ${seeds}: every paired difference is the same, ` +
+        'so there is no spread to measure the noise',
+    );
+  }
   if (diff.method === 'insufficient') {
     const paired = `${diff.n} paired ${diff.n === 1 ? 'seed' : 'seeds'}`;
     return capitalize(`${opening}too few seeds to compare ${aName} and ${bName}${on}: ${paired}, at least 2 needed`);
@@ -163,10 +197,11 @@ export function verdictSentence(input: VerdictInput): string {
   const lo = Math.min(...ends);
   const hi = Math.max(...ends);
   const digits = input.digits ?? 1;
-  if (lo <= 0 && hi >= 0) {
+  const holm = input.pAdjusted === undefined ? '' : `, Holm-adjusted p ${formatP(input.pAdjusted)}`;
+  if (!namesWinner(diff, input.pAdjusted)) {
     return capitalize(
       `${opening}no difference detectable between ${aName} and ${bName}${on} with ${seeds} ` +
-        `(95% CI ${formatFixed(lo, digits)} to ${formatFixed(hi, digits)})`,
+        `(95% CI ${formatFixed(lo, digits)} to ${formatFixed(hi, digits)}${holm})`,
     );
   }
   // Decided by the interval, which excludes 0 here; a skewed bootstrap can leave the mean outside it.
@@ -177,8 +212,25 @@ export function verdictSentence(input: VerdictInput): string {
   // Not capitalized: the sentence may start with an arm's name, which is shown as the user wrote it.
   return (
     `${opening}${winner} beats ${loser}${on} by ${formatFixed(aWins ? mean : -mean, digits)}${unitWord} ` +
-      `(95% CI ${formatFixed(from, digits)} to ${formatFixed(to, digits)}, ${seeds})`
+      `(95% CI ${formatFixed(from, digits)} to ${formatFixed(to, digits)}, ${seeds}${holm})`
   );
+}
+
+/**
+ * Whether a verdict names a winner: its 95% interval excludes 0 and, when the verdict is one of
+ * several on a budget, its Holm-adjusted p is below 0.05 as well.
+ */
+export function namesWinner(diff: Pick<PairedDifference, 'ci95' | 'method'>, pAdjusted?: number): boolean {
+  if (diff.method === 'insufficient') return false;
+  const [lo, hi] = diff.ci95;
+  if (!Number.isFinite(lo) || !Number.isFinite(hi) || (lo <= 0 && hi >= 0)) return false;
+  return pAdjusted === undefined || pAdjusted < 0.05;
+}
+
+function formatP(p: number): string {
+  if (!Number.isFinite(p)) return 'n/a';
+  // "≤", not "<": the sentence goes into HTML and LaTeX as written.
+  return p < 0.001 ? '≤ 0.001' : `= ${formatFixed(p, 3)}`;
 }
 
 function capitalize(sentence: string): string {

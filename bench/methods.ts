@@ -1,10 +1,10 @@
 // Issue 18, item 4: the multitask methods against each other. Every loss weighting × every
 // architecture on a shipped multitask set, trained through the real scheduler and worker threads
 // into a real store, then Δm (LibMTL convention) with its 95% interval over seeds
-// (analysis/comparison/multitask.ts's deltaMSpread) and the cost: wall time per epoch relative
+// (analysis/comparison/multitask.ts's armDeltaMSpreads) and the cost: wall time per epoch relative
 // to equal weighting on the same architecture (the compare service's ArmCost).
 import { join } from 'node:path';
-import { deltaMSpread, type ArmDeltaMSpread } from '../analysis/comparison/multitask.ts';
+import { armDeltaMSpreads, type ArmDeltaMSpread } from '../analysis/comparison/multitask.ts';
 import { runCost } from '../analysis/runCost.ts';
 import { finiteOrNull, summarize } from '../analysis/stats.ts';
 import { RUN_LEVEL_TASK } from '../contract/model.ts';
@@ -86,7 +86,7 @@ export async function methodsFigure(dataset: MethodSet, sizes: MethodsSizes, bac
     const cells = experiments.flatMap(({ experimentId }) => {
       const completed = store.listRuns({ experimentId, status: ['completed'] });
       const input = readComparisonInput(store, completed);
-      const spread = deltaMSpread(input);
+      const spread = armDeltaMSpreads(input);
       const perEpoch = (arm: string): number | null => {
         const walls = input.runs.filter((r) => r.arm === arm).map((r) => runCost(input.series.filter((x) => x.runId === r.id && x.task === RUN_LEVEL_TASK)).wallSeconds);
         return finiteOrNull(summarize(walls).mean / sizes.epochs);

@@ -14,7 +14,12 @@ export interface GainSummary {
   abs: number;
   /** abs / |mean(scratch)|, a fraction. */
   rel: number;
-  /** Worse than scratch by more than the seeds' noise (standard error of the difference). */
+  /**
+   * 95% interval of abs over seeds (paired by seed where the arms share seeds, Welch otherwise),
+   * oriented like abs; nulls without one (a single seed, or no spread).
+   */
+  ci95: [number | null, number | null];
+  /** Worse than the baseline beyond noise: the whole interval lies below 0. */
   negative: boolean;
 }
 
@@ -49,6 +54,13 @@ export interface ArmComparison {
    * undefined (no baseline runs, a zero or missing baseline value).
    */
   deltaM?: number | null;
+  /**
+   * Δm's spread over seeds: each seed's Δm against the baseline's means, their sample std and the
+   * t interval of their mean (nulls below 2 seeds or without spread), in percent like deltaM.
+   */
+  /** Tasks better than single-task beyond noise (Δ > 0 and the 95% interval of the selecting metric above 0). */
+  betterTasks?: string[];
+  deltaMSpread?: { std: number; n: number; ci95: [number | null, number | null] } | null;
   /** Per task, its Δ in %, same convention. */
   perTaskDelta?: Record<string, number | null>;
   /** Tasks that got worse than single-task: Δ < 0, and the task's primary metric worse by more than the seeds' noise. */
@@ -98,8 +110,16 @@ export interface Verdict {
   n: number;
   /** Two-sided p-value for "no difference"; null when fewer than 2 seeds pair up. */
   pValue: number | null;
-  /** 'paired-t' by default (honest at 2–4 seeds); 'bootstrap' when asked; 'insufficient' below 2 seeds. */
+  /**
+   * 'paired-t' by default (honest at 2–4 seeds); 'bootstrap' when asked and there are enough
+   * seeds for it to be calibrated (analysis/pairedTest.ts BOOTSTRAP_MIN_SEEDS); 'insufficient'
+   * below 2 seeds or when every paired difference is the same (no spread, no evidence).
+   */
   method: 'paired-t' | 'bootstrap' | 'insufficient';
+  /** pValue corrected (Holm) for the other verdicts of the same budget; null when pValue is. */
+  pAdjusted: number | null;
+  /** The arm named the winner (interval excludes 0 and Holm-adjusted p < 0.05), else null. */
+  winner: string | null;
 }
 
 /** How the multitask numbers of a comparison are defined. */

@@ -57,19 +57,21 @@ beforeAll(() => {
 
 afterAll(() => store?.close());
 
-/** The test value of `metric` at the epoch where `val` is best (earliest on ties). */
+/**
+ * The test value of `metric` at the epoch where `val` is best; ties go to the lower validation
+ * loss, then the later epoch (#16; was: the earliest epoch).
+ */
 function testAtBestVal(series: Series[], task: string, metric: string): number {
   const find = (split: string, m: string) => series.find((s) => s.task === task && s.split === split && s.metric === m);
   const val = find('val', SELECTED_BY[task]!)!;
+  const loss = find('val', 'loss');
   const test = find('test', metric)!;
-  const valLoss = find('val', 'loss')!;
-  // The documented rule: the best validation value; a tie goes to the lower validation loss,
-  // then to the later epoch.
+  const lossAt = (i: number) => loss?.value[loss.epoch.indexOf(val.epoch[i]!)] ?? Number.NaN;
   let best = 0;
   for (let i = 1; i < val.value.length; i++) {
-    const tied = val.value[i] === val.value[best];
     const better = HIGHER_IS_BETTER[SELECTED_BY[task]!] ? val.value[i]! > val.value[best]! : val.value[i]! < val.value[best]!;
-    if (better || (tied && valLoss.value[i]! <= valLoss.value[best]!)) best = i;
+    const tie = val.value[i] === val.value[best];
+    if (better || (tie && !(lossAt(i) > lossAt(best)))) best = i;
   }
   return test.value[test.epoch.indexOf(val.epoch[best]!)]!;
 }

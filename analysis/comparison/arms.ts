@@ -6,7 +6,7 @@ import type { RunSummary, Series } from '../../contract/model.ts';
 import { SOURCE_ARM } from '../../contract/spec.ts';
 import { metricDirection } from '../metricDirection.ts';
 import { summarize } from '../stats.ts';
-import { transferGain } from '../transferGain.ts';
+import { gainSummary } from './gain.ts';
 import { indexSeries, primaryMetricOf, runLevelSeries, runValues, type RunSeries } from './runValues.ts';
 
 export const SCRATCH_ARM_STRATEGY = 'scratch';
@@ -69,6 +69,11 @@ export function seedValues(group: ArmGroup, key: string): number[] {
   return [...group.values.values()].map((v) => v.get(key) ?? Number.NaN);
 }
 
+/** Per seed, the group's value of `key` (NaN where a run lacks it). */
+export function seedMap(group: ArmGroup, key: string): Map<number, number> {
+  return new Map([...group.values].map(([seed, values]) => [seed, values.get(key) ?? Number.NaN]));
+}
+
 /**
  * The arms of completed target runs (any subset of one experiment's), from their series; the
  * series' overviews suffice, since they keep every point runValues depends on (each epoch's
@@ -91,7 +96,7 @@ export function compareArms(runs: readonly RunSummary[], series: readonly Series
     const baseline = group.strategy === SCRATCH_ARM_STRATEGY;
     const scratch = scratchByBudget.get(group.budget);
     const gain = !baseline && scratch && primary
-      ? transferGain(seedValues(group, primary.key), seedValues(scratch, primary.key), primary.direction)
+      ? gainSummary(seedMap(group, primary.key), seedMap(scratch, primary.key), primary.direction)
       : null;
     return {
       name: group.name,
@@ -101,7 +106,7 @@ export function compareArms(runs: readonly RunSummary[], series: readonly Series
       runs: group.runs.length,
       seeds: group.runs.map((r) => r.seed).sort((a, b) => a - b),
       metrics,
-      transferGain: gain ? { abs: gain.abs, rel: gain.rel, negative: gain.negative } : null,
+      transferGain: gain,
     };
   });
 

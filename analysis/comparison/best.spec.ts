@@ -32,6 +32,16 @@ describe('differenceInterval', () => {
   it('has no interval from one seed a side', () => {
     expect(differenceInterval(seeds({ 1: 0.9 }), seeds({ 2: 0.1 }))).toBeNull();
   });
+
+  it('has no interval (so marks nothing) when there is no spread to measure the noise', () => {
+    // Every paired difference 0.1: a point "interval" would claim certainty from two seeds.
+    const a = seeds({ 1: 0.9, 2: 0.8 });
+    const b = seeds({ 1: 0.8, 2: 0.7 });
+    expect(differenceInterval(a, b)).toBeNull();
+    expect(bestCandidate([{ score: 0.85, seeds: a }, { score: 0.75, seeds: b }])).toBeNull();
+    // Unpaired, both sides constant.
+    expect(differenceInterval(seeds({ 1: 1, 2: 1 }), seeds({ 3: 0.5, 4: 0.5 }))).toBeNull();
+  });
 });
 
 describe('bestCandidate', () => {
@@ -73,7 +83,9 @@ describe('markBest', () => {
   it('decides within each budget, by the metric direction', () => {
     const groups = [
       group('a', '10/class', { 't/test/loss': [0.5, 0.52, 0.54], 't/test/accuracy': [0.7, 0.71, 0.72] }),
-      group('b', '10/class', { 't/test/loss': [0.6, 0.62, 0.65], 't/test/accuracy': [0.6, 0.61, 0.62] }),
+      // b's accuracy differs from a's by 0.1, 0.09, 0.105 (not all equal: identical paired
+      // differences would have no spread and mark nothing).
+      group('b', '10/class', { 't/test/loss': [0.6, 0.62, 0.65], 't/test/accuracy': [0.6, 0.62, 0.615] }),
       // At 'all', b wins accuracy everywhere; a's lower loss is within noise of b's.
       group('a', 'all', { 't/test/loss': [0.3, 0.4, 0.2], 't/test/accuracy': [0.8, 0.81, 0.82] }),
       group('b', 'all', { 't/test/loss': [0.35, 0.3, 0.3], 't/test/accuracy': [0.9, 0.92, 0.91] }),

@@ -31,7 +31,8 @@ function welchInterval(a: readonly number[], b: readonly number[]): DifferenceIn
   const vb = (sb.std * sb.std) / sb.n;
   const diff = sa.mean - sb.mean;
   const se = Math.sqrt(va + vb);
-  if (se === 0) return { method: 'welch-t', n: sa.n + sb.n, low: diff, high: diff };
+  // No spread on either side: no measure of the noise, so no evidence of a difference.
+  if (se === 0) return null;
   // Welch–Satterthwaite degrees of freedom.
   const df = (va + vb) ** 2 / ((va * va) / (sa.n - 1) + (vb * vb) / (sb.n - 1));
   const half = tQuantile975(df) * se;
@@ -40,11 +41,15 @@ function welchInterval(a: readonly number[], b: readonly number[]): DifferenceIn
 
 /**
  * The 95% interval of a − b over seeds: the paired t interval over the seeds both have (at least
- * two), else Welch's over all of each; null when neither has the values it needs.
+ * two), else Welch's over all of each; null when neither has the values it needs, or when there
+ * is no spread to measure the noise (every paired difference the same, or both sides constant).
  */
 export function differenceInterval(a: ReadonlyMap<number, number>, b: ReadonlyMap<number, number>): DifferenceInterval | null {
   const paired = pairedDifference(a, b, { method: 'paired-t' });
   if (paired.method === 'paired-t') return { method: 'paired-t', n: paired.n, low: paired.ci95[0], high: paired.ci95[1] };
+  // Identical paired differences are no evidence that the noise is zero (and an unpaired
+  // interval over the same runs would hide that they were paired).
+  if (paired.zeroSpread) return null;
   const finite = (m: ReadonlyMap<number, number>) => [...m.values()].filter(Number.isFinite);
   return welchInterval(finite(a), finite(b));
 }

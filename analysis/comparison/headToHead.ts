@@ -10,11 +10,12 @@ import type { RunSummary, Series } from '../../contract/model.ts';
 import { isJointConfig, TARGET_TASK } from '../../contract/specHeadToHead.ts';
 import { isFractionMetric } from '../format.ts';
 import { metricDirection, orientDifference } from '../metricDirection.ts';
-import { pairedDifference, verdictSentence } from '../pairedTest.ts';
+import { holmAdjust } from '../multiplicity.ts';
+import { BOOTSTRAP_MIN_SEEDS, namesWinner, pairedDifference, verdictSentence } from '../pairedTest.ts';
 import { runCost, withPretraining, type RunCost } from '../runCost.ts';
 import { finiteOrNull, summarize } from '../stats.ts';
-import { transferGain } from '../transferGain.ts';
-import { compareArms, SCRATCH_ARM_STRATEGY, seedValues, type ArmGroup } from './arms.ts';
+import { compareArms, SCRATCH_ARM_STRATEGY, seedMap, type ArmGroup } from './arms.ts';
+import { gainSummary } from './gain.ts';
 import { markBest } from './bestCells.ts';
 import type { ComparisonOptions, KindComparison } from './input.ts';
 import { EPOCH_TIE_CONVENTION, runLevelSeries } from './runValues.ts';
@@ -23,8 +24,8 @@ const HEAD_TO_HEAD_CONVENTIONS = [
   'Values are mean ± sample std over seeds (n = seeds with a completed run).',
   'Every arm is scored on the same target test rows, at the epoch with the best validation value of the target task (task "target").',
   EPOCH_TIE_CONVENTION,
-  'Gain vs scratch = metric(arm) − metric(scratch) at the same label budget, positive = better; negative = worse by more than the standard error of the difference.',
-  'Verdicts: per budget, the best transfer arm vs the best multitask arm, and each vs scratch; difference a − b paired by seed, mean with a 95% CI (paired t-test unless a bootstrap was asked for); a winner is named only when the CI excludes 0.',
+  'Gain vs scratch = metric(arm) − metric(scratch) at the same label budget, positive = better, with its 95% interval over seeds (paired by seed); negative = the whole interval below 0.',
+  `Verdicts: per budget, the best transfer arm vs the best multitask arm, and each vs scratch; "best" = the best mean validation value of the target metric (chosen on validation, tested on test). Difference a − b paired by seed, mean with a 95% CI (paired t-test; a bootstrap only when asked and from ${BOOTSTRAP_MIN_SEEDS} paired seeds, where a simulation shows it calibrated). The p-values of one budget's verdicts are Holm-corrected; a winner is named only when the CI excludes 0 and the Holm-adjusted p < 0.05, never from identical paired differences.`,
   'Cost, mean over seeds: wall time = Σ epoch time (training + evaluation); samples = examples trained on, summed over epochs; transfer arms include their pretraining run of the same seed. Trainable params = weights trained on the target (max over epochs).',
 ];
 
@@ -74,10 +75,6 @@ function armCost(group: ArmGroup, costs: Map<number, RunCost>): ArmCost {
   return { wallSeconds: mean((c) => c.wallSeconds), samples: mean((c) => c.samples), trainableParams: mean((c) => c.trainableParams) };
 }
 
-function bySeed(group: ArmGroup, key: string): Map<number, number> {
-  return new Map([...group.values].map(([seed, values]) => [seed, values.get(key) ?? Number.NaN]));
-}
-
 /** The target's primary metric: the same key for every arm, whichever task a run logged first. */
 function targetPrimary(arms: ArmComparison[]): PrimaryMetric | null {
   for (const metric of ['accuracy', 'f1', 'loss']) {
@@ -87,15 +84,27 @@ function targetPrimary(arms: ArmComparison[]): PrimaryMetric | null {
   return null;
 }
 
-export function verdictsFor(
-  groups: { name: string; budget: string; approach: Approach; values: Map<number, number> }[],
-  primary: PrimaryMetric,
-  method: 'paired-t' | 'bootstrap',
-): Verdict[] {
+/** One arm as the verdicts see it: per seed, its test values (compared) and validation values (to choose by). */
+export interface VerdictGroup {
+  name: string;
+  budget: string;
+  approach: Approach;
+  values: Map<number, number>;
+  validation: Map<number, number>;
+}
+
+/**
+ * Per budget, the best transfer arm against the best multitask arm and each against scratch.
+ * "Best" is chosen by the mean validation value: choosing by the test values and then testing
+ * on the same values would favour whichever arm was luckiest on test. The budget's p-values are
+ * Holm-corrected together. The bootstrap, when asked for, is used only from BOOTSTRAP_MIN_SEEDS
+ * paired seeds; below that the paired t test answers (the bootstrap names false winners there).
+ */
+export function verdictsFor(groups: VerdictGroup[], primary: PrimaryMetric, method: 'paired-t' | 'bootstrap'): Verdict[] {
   const verdicts: Verdict[] = [];
   const budgets = [...new Set(groups.map((g) => g.budget))];
-  const score = (g: { values: Map<number, number> }) => orientDifference(summarize([...g.values.values()]).mean, primary.direction);
-  const best = (list: typeof groups) => list.filter((g) => Number.isFinite(score(g))).sort((x, y) => score(y) - score(x))[0];
+  const score = (g: VerdictGroup) => orientDifference(summarize([...g.validation.values()]).mean, primary.direction);
+  const best = (list: VerdictGroup[]) => list.filter((g) => Number.isFinite(score(g))).sort((x, y) => score(y) - score(x))[0];
   for (const budget of budgets) {
     const here = groups.filter((g) => g.budget === budget);
     const transfer = best(here.filter((g) => g.approach === 'transfer'));
@@ -106,9 +115,15 @@ export function verdictsFor(
       [transfer, scratch],
       [multitask, scratch],
     ] as const;
-    for (const [a, b] of pairs) {
-      if (!a || !b) continue;
-      const diff = pairedDifference(a.values, b.values, { method });
+    const compared = pairs.flatMap(([a, b]) => {
+      if (!a || !b) return [];
+      const tested = pairedDifference(a.values, b.values, { method: 'paired-t' });
+      const calibrated = method === 'bootstrap' && tested.n >= BOOTSTRAP_MIN_SEEDS;
+      return [{ a, b, diff: calibrated ? pairedDifference(a.values, b.values, { method: 'bootstrap' }) : tested }];
+    });
+    const adjusted = holmAdjust(compared.map(({ diff }) => diff.pValue));
+    compared.forEach(({ a, b, diff }, i) => {
+      const pAdjusted = adjusted[i] as number;
       const sentence = verdictSentence({
         budgetLabel: budgetWords(budget),
         aName: a.name,
@@ -116,7 +131,9 @@ export function verdictsFor(
         diff,
         unit: isFractionMetric(primary.metric) ? 'points' : 'raw',
         direction: primary.direction,
+        ...(Number.isFinite(pAdjusted) ? { pAdjusted } : {}),
       });
+      const aBetter = orientDifference(diff.meanDiff, primary.direction) > 0;
       verdicts.push({
         budget,
         a: a.name,
@@ -127,8 +144,10 @@ export function verdictsFor(
         n: diff.n,
         pValue: finiteOrNull(diff.pValue),
         method: diff.method,
+        pAdjusted: finiteOrNull(pAdjusted),
+        winner: namesWinner(diff, pAdjusted) ? (aBetter ? a.name : b.name) : null,
       });
-    }
+    });
   }
   return verdicts;
 }
@@ -152,10 +171,9 @@ export const compareHeadToHead: KindComparison = ({ runs, series, sources, sourc
     const group = groups[i]!;
     const approach = approaches.get(group)!;
     const scratch = scratchByBudget.get(arm.budget);
-    const gain = approach !== 'baseline' && primary && scratch
-      ? transferGain(seedValues(group, primary.key), seedValues(scratch, primary.key), primary.direction)
+    const gainVsBaseline = approach !== 'baseline' && primary && scratch
+      ? gainSummary(seedMap(group, primary.key), seedMap(scratch, primary.key), primary.direction)
       : null;
-    const gainVsBaseline = gain ? { abs: gain.abs, rel: gain.rel, negative: gain.negative } : null;
     const config = group.runs[0]?.config;
     const multitask = isJointConfig(config) ? { architecture: config.architecture, weighting: config.weighting } : {};
     return {
@@ -171,7 +189,13 @@ export const compareHeadToHead: KindComparison = ({ runs, series, sources, sourc
   });
 
   const verdictGroups = primary
-    ? groups.map((g) => ({ name: g.name, budget: g.budget, approach: approaches.get(g)!, values: bySeed(g, primary.key) }))
+    ? groups.map((g): VerdictGroup => ({
+        name: g.name,
+        budget: g.budget,
+        approach: approaches.get(g)!,
+        values: seedMap(g, primary.key),
+        validation: seedMap(g, `${primary.task}/val/${primary.metric}`),
+      }))
     : [];
   return {
     primary,

@@ -8,8 +8,8 @@ import { isMultitaskConfig, SINGLE_TASK } from '../../contract/specMultitask.ts'
 import { deltaM, DELTA_M_CONVENTION, type DeltaMInput } from '../deltaM.ts';
 import { metricDirection } from '../metricDirection.ts';
 import { finiteOrNull, standardError, summarize, tQuantile975 } from '../stats.ts';
-import { gainOfSummaries } from '../transferGain.ts';
-import { compareArms, type ArmGroup } from './arms.ts';
+import { compareArms, seedMap, type ArmGroup } from './arms.ts';
+import { gainSummary } from './gain.ts';
 import { markBest } from './bestCells.ts';
 import type { ComparisonInput, KindComparison } from './input.ts';
 import { EPOCH_TIE_CONVENTION } from './runValues.ts';
@@ -27,8 +27,8 @@ export const MULTITASK_CONVENTIONS = [
   'Values are mean ± sample std over seeds (n = seeds with a completed run).',
   "train = last epoch; val = best epoch; test = at each task's own best validation epoch (accuracy for classification, RMSE for regression).",
   EPOCH_TIE_CONVENTION,
-  `${DELTA_M_CONVENTION}. Δm = 100% · (1/T) Σ_t (1/M_t) Σ_m (−1)^{w_tm} (B_tm − N_tm) / B_tm over the test metrics accuracy and macro-F1 (classification) or MAE and RMSE (regression), B = the single-task arm at the same budget (means over seeds).`,
-  "Negative transfer: a task whose Δ is below 0 and whose selecting metric is worse than single-task by more than the seeds' noise (standard error of the difference).",
+  `${DELTA_M_CONVENTION}, ± its sample std over seeds and the 95% t interval of the per-seed Δm (baselines' means held fixed). Δm = 100% · (1/T) Σ_t (1/M_t) Σ_m (−1)^{w_tm} (B_tm − N_tm) / B_tm over the test metrics accuracy and macro-F1 (classification) or MAE and RMSE (regression), B = the single-task arm at the same budget (means over seeds).`,
+  "Negative transfer: a task whose Δ is below 0 and whose selecting metric is worse than single-task beyond noise: the 95% interval of the difference over seeds (paired by seed) lies below 0.",
 ];
 
 function taskNames(runs: readonly RunSummary[]): string[] {
@@ -74,35 +74,58 @@ function deltaMBySeed(arms: readonly ArmComparison[], groups: readonly ArmGroup[
   return bySeed;
 }
 
+/**
+ * Δm's spread over an arm's seeds: sample std and the t interval of the mean of the per-seed Δm
+ * (the baseline's means held fixed, so the baseline's own seed noise is not in it); null
+ * without per-seed values, nulls in the interval below 2 seeds or with no spread.
+ */
+export function deltaMSpread(bySeed: ReadonlyMap<number, number> | undefined): ArmComparison['deltaMSpread'] {
+  if (!bySeed) return null;
+  const s = summarize([...bySeed.values()]);
+  if (s.n === 0) return null;
+  if (s.n < 2 || !(s.std > 0)) return { std: s.std, n: s.n, ci95: [null, null] };
+  const half = tQuantile975(s.n - 1) * standardError(s);
+  return { std: s.std, n: s.n, ci95: [s.mean - half, s.mean + half] };
+}
+
 /** Adds the multitask fields to the arms of a multitask experiment's comparison. */
-export function withMultitask(arms: ArmComparison[], runs: readonly RunSummary[]): { arms: ArmComparison[]; multitask: MultitaskSummary } {
+export function withMultitask(
+  arms: ArmComparison[],
+  runs: readonly RunSummary[],
+  groups: readonly ArmGroup[],
+): { arms: ArmComparison[]; multitask: MultitaskSummary } {
   const tasks = taskMetrics(taskNames(runs), arms);
   const configByArm = new Map<string, { architecture: string; weighting: string }>();
   for (const run of runs) {
     if (isMultitaskConfig(run.config) && !configByArm.has(run.arm)) configByArm.set(run.arm, { architecture: run.config.architecture, weighting: run.config.weighting });
   }
   const baselineByBudget = new Map(arms.filter((a) => a.name === SINGLE_TASK).map((a) => [a.budget, a]));
-  const out = arms.map((arm): ArmComparison => {
+  // compareArms makes arm i of group i.
+  const baselineGroupByBudget = new Map(groups.filter((g) => g.name === SINGLE_TASK).map((g) => [g.budget, g]));
+  const out = arms.map((arm, i): ArmComparison => {
     const config = configByArm.get(arm.name);
     const isBaseline = config?.architecture === SINGLE_TASK;
     const base = baselineByBudget.get(arm.budget);
     const fields: ArmComparison = { ...arm, baseline: isBaseline, architecture: config?.architecture ?? 'unknown', weighting: config?.weighting ?? 'unknown' };
     if (!base) return { ...fields, deltaM: null, perTaskDelta: Object.fromEntries(tasks.map((t) => [t.name, null])), negativeTransfer: [] };
     const result = deltaM(deltaMInput(tasks, base, (key) => arm.metrics[key]?.mean ?? Number.NaN));
-    const negativeTransfer = tasks
-      .filter((task) => {
-        const key = `${task.name}/test/${task.selectedBy}`;
-        const a = arm.metrics[key];
-        const b = base.metrics[key];
-        const gain = a && b ? gainOfSummaries(a, b, metricDirection(task.selectedBy)) : null;
-        return (result.perTaskDelta[task.name] ?? 0) < 0 && gain?.negative === true;
-      })
-      .map((t) => t.name);
+    const group = groups[i];
+    const baseGroup = baselineGroupByBudget.get(arm.budget);
+    // Per task, its selecting metric against single-task with the 95% interval over seeds.
+    const gains = new Map(tasks.map((task) => {
+      const key = `${task.name}/test/${task.selectedBy}`;
+      return [task.name, group && baseGroup ? gainSummary(seedMap(group, key), seedMap(baseGroup, key), metricDirection(task.selectedBy)) : null];
+    }));
+    // Worse beyond noise: Δ below 0 and the interval of (arm − single-task) below 0.
+    const negativeTransfer = tasks.filter((t) => (result.perTaskDelta[t.name] ?? 0) < 0 && gains.get(t.name)?.negative === true).map((t) => t.name);
+    // Better beyond noise: Δ above 0 and the interval above 0.
+    const betterTasks = tasks.filter((t) => (result.perTaskDelta[t.name] ?? 0) > 0 && (gains.get(t.name)?.ci95[0] ?? 0) > 0).map((t) => t.name);
     return {
       ...fields,
       deltaM: finiteOrNull(result.deltaM),
       perTaskDelta: Object.fromEntries(Object.entries(result.perTaskDelta).map(([t, d]) => [t, finiteOrNull(d)])),
       negativeTransfer,
+      betterTasks,
     };
   });
   return { arms: out, multitask: { convention: DELTA_M_CONVENTION, tasks } };
@@ -110,8 +133,10 @@ export function withMultitask(arms: ArmComparison[], runs: readonly RunSummary[]
 
 export const compareMultitask: KindComparison = ({ runs, series }) => {
   const { primary, arms, groups } = compareArms(runs, series);
-  const { arms: withDeltas, multitask } = withMultitask(arms, runs);
-  const marked = markBest(withDeltas, groups, primary, deltaMBySeed(withDeltas, groups, multitask.tasks));
+  const { arms: withDeltas, multitask } = withMultitask(arms, runs, groups);
+  const perSeed = deltaMBySeed(withDeltas, groups, multitask.tasks);
+  const spread = withDeltas.map((arm, i) => (arm.baseline ? arm : { ...arm, deltaMSpread: deltaMSpread(perSeed.get(i)) }));
+  const marked = markBest(spread, groups, primary, perSeed);
   return { primary, conventions: MULTITASK_CONVENTIONS, arms: marked, multitask };
 };
 
@@ -120,34 +145,28 @@ export interface ArmDeltaMSpread {
   budget: string;
   architecture: string;
   weighting: string;
-  /** Δm per seed against the baseline's means (they average to the arm's Δm). */
-  bySeed: number[];
-  /** Mean of bySeed and its 95% Student-t interval; nulls below 2 finite seeds. */
+  /** The arm's Δm and its 95% interval over seeds, as the comparison computes them (deltaMSpread). */
   mean: number | null;
   ci95: [number | null, number | null];
 }
 
 /**
- * Per multitask arm, how much its Δm moves with the seed: the seed-by-seed Δm best-marking uses,
- * with a 95% interval of their mean (the method benchmark's table). Baselines are left out.
+ * Per multitask arm, its Δm with the interval over seeds, read off the one comparison
+ * (compareMultitask) so the method benchmark's table shows the numbers the app and reports show.
+ * Baselines are left out.
  */
-export function deltaMSpread({ runs, series }: Pick<ComparisonInput, 'runs' | 'series'>): ArmDeltaMSpread[] {
-  const { arms, groups } = compareArms(runs, series);
-  const { arms: withDeltas, multitask } = withMultitask(arms, runs);
-  const bySeed = deltaMBySeed(withDeltas, groups, multitask.tasks);
-  return withDeltas.flatMap((arm, i) => {
-    if (arm.baseline) return [];
-    const values = [...(bySeed.get(i)?.values() ?? [])];
-    const s = summarize(values);
-    const half = s.n >= 2 ? tQuantile975(s.n - 1) * standardError(s) : Number.NaN;
-    return [{
-      arm: arm.name,
-      budget: arm.budget,
-      architecture: arm.architecture ?? 'unknown',
-      weighting: arm.weighting ?? 'unknown',
-      bySeed: values,
-      mean: finiteOrNull(s.mean),
-      ci95: [finiteOrNull(s.mean - half), finiteOrNull(s.mean + half)] as [number | null, number | null],
-    }];
-  });
+export function armDeltaMSpreads({ runs, series }: Pick<ComparisonInput, 'runs' | 'series'>): ArmDeltaMSpread[] {
+  const { arms } = compareMultitask({ runs, series, sources: [], sourceSeries: [] }, {});
+  return arms.flatMap((arm) =>
+    arm.baseline
+      ? []
+      : [{
+          arm: arm.name,
+          budget: arm.budget,
+          architecture: arm.architecture ?? 'unknown',
+          weighting: arm.weighting ?? 'unknown',
+          mean: finiteOrNull(arm.deltaM ?? Number.NaN),
+          ci95: arm.deltaMSpread?.ci95 ?? [null, null],
+        }],
+  );
 }

@@ -2,7 +2,7 @@
 // mean ± std over seeds, and the transfer gain. Cells are text already formatted by
 // analysis/format.ts, plus flags (best in column, negative transfer) each format marks its way.
 // "Best" is the comparison's own mark (ArmComparison.best, decided by best.ts), never re-ranked here.
-import { formatGain, formatMeanStd, formatPercentDelta } from '../format.ts';
+import { formatDeltaMSpread, formatGain, formatGainInterval, formatMeanStd, formatPercentDelta } from '../format.ts';
 import { metricDirection, type MetricDirection } from '../metricDirection.ts';
 import { compareBudgets } from '../budgets.ts';
 import type { ArmComparison, ExperimentComparison, GainSummary, MetricSummary } from '../../contract/compare.ts';
@@ -82,14 +82,14 @@ function cellOf(column: SummaryColumn, arm: ArmComparison): SummaryCell {
     const isBaseline = column.kind === 'gain' ? arm.baseline : arm.approach === 'baseline';
     if (isBaseline) cell.text = 'baseline';
     else if (gain) {
-      cell.text = formatGain(gain, column.metric);
+      cell.text = formatGain(gain, column.metric) + formatGainInterval(gain.ci95, column.metric);
       cell.gain = gain;
       cell.negative = gain.negative;
     }
   } else if (column.kind === 'deltaM') {
     if (arm.baseline) cell.text = 'baseline';
     else if (typeof arm.deltaM === 'number') {
-      cell.text = formatPercentDelta(arm.deltaM);
+      cell.text = formatPercentDelta(arm.deltaM) + formatDeltaMSpread(arm.deltaMSpread);
       cell.deltaM = arm.deltaM;
       const worse = arm.negativeTransfer ?? [];
       cell.negative = worse.length > 0;

@@ -8,7 +8,7 @@ export const TRANSFER_CONVENTIONS = [
   'Values are mean ± sample std over seeds (n = seeds with a completed run).',
   'train = last epoch; val = best epoch; test = at the epoch with the best validation value of the primary metric.',
   EPOCH_TIE_CONVENTION,
-  'Transfer gain = metric(arm) − metric(scratch) at the same label budget, positive = better; negative transfer = worse by more than the standard error of the difference (not claimed from a single seed).',
+  'Transfer gain = metric(arm) − metric(scratch) at the same label budget, positive = better, with its 95% interval over seeds (paired by seed where the arms share seeds, Welch otherwise); negative transfer = the whole interval below 0 (never claimed from a single seed or from identical paired differences).',
 ];
 
 export const compareTransfer: KindComparison = ({ runs, series }) => {

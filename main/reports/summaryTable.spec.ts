@@ -1,7 +1,7 @@
 // The summary table shows the comparison's numbers as analysis/format.ts writes them, marks the
 // best cell per column within each budget, and flags negative transfer.
 import { describe, expect, it } from 'vitest';
-import { formatGain, formatMeanStd } from '../../analysis/format.ts';
+import { formatGain, formatGainInterval, formatMeanStd } from '../../analysis/format.ts';
 import { buildSummaryTable } from '../../analysis/comparison/summaryTable.ts';
 import { seededReportModel } from '../../tests/support/reportModel.ts';
 import { XSS } from './testing.ts';
@@ -22,7 +22,7 @@ describe('buildSummaryTable', () => {
           expect(summary).toBeDefined();
           if (summary) expect(cell?.text).toBe(formatMeanStd(summary, column.metric));
         }
-        if (column.kind === 'gain') expect(cell?.text).toBe(arm.baseline ? 'baseline' : arm.transferGain ? formatGain(arm.transferGain, column.metric) : '—');
+        if (column.kind === 'gain') expect(cell?.text).toBe(arm.baseline ? 'baseline' : arm.transferGain ? formatGain(arm.transferGain, column.metric) + formatGainInterval(arm.transferGain.ci95, column.metric) : '—');
       });
     }
   });

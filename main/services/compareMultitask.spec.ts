@@ -33,8 +33,10 @@ describe('compareExperiment on a multitask experiment', () => {
   it('gives Δm and per-task Δ against single-task in the LibMTL convention, flagging the task that got worse', () => {
     const store = openStore(join(tempDir(), 'graft.db'));
     const values = {
-      'single-task': [{ acc: 0.8, f1: 0.8, mae: 100, rmse: 200 }, { acc: 0.8, f1: 0.8, mae: 100, rmse: 200 }],
-      shared: [{ acc: 0.88, f1: 0.84, mae: 110, rmse: 230 }, { acc: 0.88, f1: 0.84, mae: 110, rmse: 230 }],
+      // A little seed noise on the baseline (means unchanged): identical paired differences
+      // would have no spread, and no claim is made from them.
+      'single-task': [{ acc: 0.8, f1: 0.8, mae: 100.1, rmse: 200.1 }, { acc: 0.8, f1: 0.8, mae: 99.9, rmse: 199.9 }],
+      shared: [{ acc: 0.879, f1: 0.84, mae: 110, rmse: 230 }, { acc: 0.881, f1: 0.84, mae: 110, rmse: 230 }],
     };
     const runs = Object.keys(values).flatMap((arm) =>
       [1, 2].map((seed) => ({ arm, seed, budget: 'all', config: arm === 'single-task' ? config('single-task', 'equal') : config('hard-sharing', 'pcgrad'), epochsPlanned: 2 })),
@@ -53,8 +55,10 @@ describe('compareExperiment on a multitask experiment', () => {
     expect(shared?.perTaskDelta?.['kind']).toBeCloseTo(7.5, 10);
     expect(shared?.perTaskDelta?.['size']).toBeCloseTo(-12.5, 10);
     expect(shared?.deltaM).toBeCloseTo(-2.5, 10);
-    // Identical seeds: no noise, so the worse task is negative transfer.
+    // size's RMSE is worse by 29.9 and 30.1: 30 ± 12.706·0.1, below 0 after orienting → negative transfer.
     expect(shared?.negativeTransfer).toEqual(['size']);
+    // kind's accuracy is better by 0.079 and 0.081: 0.08 ± 12.706·0.001, above 0 → better beyond noise.
+    expect(shared?.betterTasks).toEqual(['kind']);
     expect(result.multitask).toEqual({
       convention: 'Δm (LibMTL): positive = better than single-task baselines',
       tasks: [

@@ -7,11 +7,14 @@ import { openStore } from '../../db/open.ts';
 import { tempDir } from '../../tests/support/seed.ts';
 import { compareExperiment } from './compare.ts';
 import { budgetWords, verdictsFor } from '../../analysis/comparison/headToHead.ts';
+import { BOOTSTRAP_MIN_SEEDS } from '../../analysis/pairedTest.ts';
 
 const PRIMARY: PrimaryMetric = { task: 'target', metric: 'accuracy', direction: 'max', key: 'target/test/accuracy' };
 
-function arm(name: string, approach: 'transfer' | 'multitask' | 'baseline', values: number[], budget = '50/class') {
-  return { name, budget, approach, values: new Map(values.map((v, i) => [i + 1, v])) };
+/** An arm whose validation values are its test values unless given (best arms are chosen on validation). */
+function arm(name: string, approach: 'transfer' | 'multitask' | 'baseline', values: number[], budget = '50/class', validation = values) {
+  const bySeed = (list: number[]) => new Map(list.map((v, i) => [i + 1, v]));
+  return { name, budget, approach, values: bySeed(values), validation: bySeed(validation) };
 }
 
 describe('verdictsFor', () => {
@@ -40,7 +43,33 @@ describe('verdictsFor', () => {
     expect(head?.ci95[0]).toBeCloseTo(0.05 - 0.0248414, 6);
     expect(head?.ci95[1]).toBeCloseTo(0.05 + 0.0248414, 6);
     expect(head?.pValue).toBeCloseTo(0.0130725, 6);
-    expect(head?.sentence).toBe('At 50 labels per class, fine-tune beats hard-sharing+uncertainty by 5.0 points (95% CI 2.5 to 7.5, 3 seeds)');
+    // Holm over the budget's three p-values: fine-tune − scratch 0.1, 0.04, 0.1 → t = 4, p = 1 − 4/√18
+    // = 0.0571909; hard-sharing − scratch 0.05, 0, 0.04 → t = 1.963961, p = 1 − t/√(2 + t²) = 0.188497. Sorted:
+    // 3·0.0130725 = 0.0392175; 2·0.0571909 = 0.114382; max(0.114382, 0.188497) = 0.188497.
+    expect(head?.pAdjusted).toBeCloseTo(0.0392175, 6);
+    expect(verdicts[1]?.pAdjusted).toBeCloseTo(0.114382, 5);
+    expect(verdicts[2]?.pAdjusted).toBeCloseTo(0.188497, 5);
+    expect(verdicts.map((v) => v.winner)).toEqual(['fine-tune', null, null]);
+    expect(head?.sentence).toBe(
+      'At 50 labels per class, fine-tune beats hard-sharing+uncertainty by 5.0 points (95% CI 2.5 to 7.5, 3 seeds, Holm-adjusted p = 0.039)',
+    );
+    // fine-tune vs scratch: 0.08 ± 4.302653 · 0.02 spans 0, and its corrected p says the same.
+    expect(verdicts[1]?.sentence).toMatch(/^At 50 labels per class, no difference detectable between fine-tune and scratch with 3 seeds \(95% CI .* Holm-adjusted p = 0\.114\)$/);
+  });
+
+  it('chooses the best transfer and multitask arms by validation, then compares them on test', () => {
+    // lucky-on-test has the higher test mean but the lower validation mean: it is not chosen.
+    const verdicts = verdictsFor(
+      [
+        arm('lucky-on-test', 'transfer', [0.9, 0.92, 0.91], '50/class', [0.7, 0.71, 0.72]),
+        arm('fine-tune', 'transfer', [0.8, 0.84, 0.82], '50/class', [0.8, 0.81, 0.8]),
+        arm('hard-sharing+equal', 'multitask', [0.75, 0.8, 0.76]),
+      ],
+      PRIMARY,
+      'paired-t',
+    );
+    expect(verdicts.map((v) => [v.a, v.b])).toEqual([['fine-tune', 'hard-sharing+equal']]);
+    expect(verdicts[0]?.meanDiff).toBeCloseTo(0.05, 12);
   });
 
   it('says no difference is detectable when the interval spans 0, even at 2 seeds (t, not bootstrap)', () => {
@@ -48,11 +77,23 @@ describe('verdictsFor', () => {
     const [v] = verdictsFor([arm('fine-tune', 'transfer', [0.82, 0.79]), arm('hard-sharing+equal', 'multitask', [0.8, 0.8])], PRIMARY, 'paired-t');
     expect(v?.ci95[0]).toBeCloseTo(0.005 - 0.190593, 5);
     expect(v?.ci95[1]).toBeCloseTo(0.005 + 0.190593, 5);
-    expect(v?.sentence).toBe('At 50 labels per class, no difference detectable between fine-tune and hard-sharing+equal with 2 seeds (95% CI −18.6 to 19.6)');
-    // The bootstrap, when asked for, is deterministic and (at 2 seeds) narrower.
+    // One verdict on the budget: Holm leaves p = 1 − (2/π)·atan(1/3) = 0.795167 as it is.
+    expect(v?.pAdjusted).toBeCloseTo(0.795167, 5);
+    expect(v?.sentence).toBe(
+      'At 50 labels per class, no difference detectable between fine-tune and hard-sharing+equal with 2 seeds (95% CI −18.6 to 19.6, Holm-adjusted p = 0.795)',
+    );
+    // The bootstrap, asked for at 2 seeds, is refused (it names false winners there): the t test answers.
     const [boot] = verdictsFor([arm('fine-tune', 'transfer', [0.82, 0.79]), arm('hard-sharing+equal', 'multitask', [0.8, 0.8])], PRIMARY, 'bootstrap');
+    expect(boot).toEqual(v);
+  });
+
+  it('uses the bootstrap, when asked for, from BOOTSTRAP_MIN_SEEDS paired seeds', () => {
+    const n = BOOTSTRAP_MIN_SEEDS;
+    const a = Array.from({ length: n }, (_, i) => 0.8 + 0.01 * (i % 5));
+    const b = Array.from({ length: n }, (_, i) => 0.8 + 0.01 * ((i * 3) % 7) - 0.02);
+    const [boot] = verdictsFor([arm('fine-tune', 'transfer', a), arm('scratch', 'baseline', b)], PRIMARY, 'bootstrap');
     expect(boot?.method).toBe('bootstrap');
-    expect((boot?.ci95[1] ?? 0) - (boot?.ci95[0] ?? 0)).toBeLessThan((v?.ci95[1] ?? 0) - (v?.ci95[0] ?? 0));
+    expect(boot?.n).toBe(n);
   });
 
   it('pairs only seeds both arms completed, and gives no interval below 2', () => {
@@ -71,7 +112,11 @@ describe('verdictsFor', () => {
       'paired-t',
     );
     expect(verdicts.map((v) => [v.budget, v.a, v.b])).toEqual([['10/class', 'fine-tune', 'scratch']]);
-    expect(verdicts[0]?.sentence).toMatch(/^At 10 labels per class, fine-tune beats scratch by 20\.0 points \(95% CI 20\.0 to 20\.0, 2 seeds\)$/);
+    // Both differences are 0.2: no spread, so no winner (#16; it used to say "95% CI 20.0 to 20.0").
+    expect(verdicts[0]?.winner).toBeNull();
+    expect(verdicts[0]?.sentence).toBe(
+      'At 10 labels per class, no winner between fine-tune and scratch with 2 seeds: every paired difference is the same, so there is no spread to measure the noise',
+    );
   });
 });
 

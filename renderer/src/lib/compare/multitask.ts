@@ -39,7 +39,9 @@ export function deltaTone(arm: ArmComparison, task: string): DeltaTone {
   if (arm.negativeTransfer?.includes(task)) return 'negative-transfer';
   const delta = arm.perTaskDelta?.[task];
   if (delta === null || delta === undefined || !Number.isFinite(delta) || arm.baseline) return 'none';
-  return delta < 0 ? 'worse' : delta > 0 ? 'better' : 'none';
+  // "better" only beyond noise (analysis decides it); a gain within noise says nothing.
+  if (delta > 0) return arm.betterTasks?.includes(task) ? 'better' : 'none';
+  return delta < 0 ? 'worse' : 'none';
 }
 
 /** Indices of the arms the comparison marked best on Δm (within each budget), for the ★. */

@@ -12,7 +12,7 @@ function arm(name: string, metrics: Record<string, number>, gain: number | null 
     runs: 3,
     seeds: [1, 2, 3],
     metrics: Object.fromEntries(Object.entries(metrics).map(([k, mean]) => [k, { mean, std: 0.01, n: 3 }])),
-    transferGain: gain === null ? null : { abs: gain, rel: gain, negative: gain < 0 },
+    transferGain: gain === null ? null : { abs: gain, rel: gain, ci95: [gain - 0.01, gain + 0.01], negative: gain + 0.01 < 0 },
     best,
   };
 }
