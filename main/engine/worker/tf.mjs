@@ -12,3 +12,12 @@ import { createRequire } from 'node:module';
 const loadCommonJs = createRequire(import.meta.url);
 
 export const tf = loadCommonJs('@tensorflow/tfjs');
+
+/**
+ * tfjs-node or tfjs-node-gpu by name, required for the same reason (an `import` of either would
+ * scan it and the @tensorflow/tfjs it re-exports); loading one registers its 'tensorflow' backend
+ * with the `tf` above. Throws an error with code MODULE_NOT_FOUND where it is not installed.
+ */
+export function loadNativeBackend(specifier) {
+  return loadCommonJs(specifier);
+}

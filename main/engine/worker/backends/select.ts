@@ -1,8 +1,8 @@
 // Which tfjs backend trains, best first: tfjs-node-gpu (CUDA) -> tfjs-node -> wasm -> cpu.
 // The two native packages are optional installs whose installers download libtensorflow; on a
-// machine where that failed they are simply absent, so they are probed with a dynamic import
-// of a variable specifier (neither tsc nor the bundler may resolve it) and never imported statically.
-import { tf } from '../tf.mjs';
+// machine where that failed they are simply absent, so they are probed with a require() of a
+// variable specifier (neither tsc nor the bundler may resolve it) and never imported statically.
+import { loadNativeBackend, tf } from '../tf.mjs';
 import { tfWasm } from '../tfWasm.mjs';
 import { NATIVE_PACKAGE } from './installed.ts';
 import { registerWasmTrainingKernels } from './wasmKernels/index.ts';
@@ -69,10 +69,10 @@ function versionsOf(module: unknown): Record<string, string> {
 }
 
 async function probeNative(name: 'tensorflow-gpu' | 'tensorflow'): Promise<Probe> {
-  const specifier: string = NATIVE_PACKAGE[name];
+  const specifier = NATIVE_PACKAGE[name];
   const label = specifier.replace('@tensorflow/', '');
   try {
-    const module: unknown = await import(/* @vite-ignore */ specifier);
+    const module = loadNativeBackend(specifier);
     const versions = versionsOf(module);
     const what = name === 'tensorflow-gpu' ? 'native TensorFlow with CUDA' : 'native TensorFlow on the CPU';
     return { name, available: true, reason: `${what} (${label} ${versions[label] ?? ''})`.replace(' )', ')'), versions };
