@@ -45,6 +45,26 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', coreRestrictions] },
   },
   {
+    // TensorFlow.js is loaded in one place, main/engine/worker/tf.mjs (tfWasm.mjs for the wasm
+    // backend), with require(): an `import` of it makes Node scan its ~7 MB for export names,
+    // over a second of a worker's start-up. Types may still come straight from the packages.
+    files: ['main/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@tensorflow/tfjs', '@tensorflow/tfjs-*'],
+              allowTypeImports: true,
+              message: "Import { tf } from main/engine/worker/tf.mjs (or { tfWasm } from tfWasm.mjs): it requires TensorFlow.js without Node's slow export scan.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['contract/**', 'analysis/**'],
     rules: {
       'no-restricted-imports': [

@@ -1,4 +1,3 @@
-import { startServing } from '../../serveApp.ts';
 import { intOption, stringOption, type Command } from '../command.ts';
 import { openLogFile } from '../../logFile.ts';
 import { GRAFT_VERSION } from '../../version.ts';
@@ -17,6 +16,8 @@ export const serveCommand: Command = {
       logFile.write(line);
     };
     logFile.write(`graft serve ${GRAFT_VERSION} on ${dbPath}`);
+    // Loaded here, not at the top: the HTTP and WebSocket server (ws) is no part of `graft list`'s start.
+    const { startServing } = await import('../../serveApp.ts');
     const running = await startServing({ dbPath, port, host, train: !values['no-train'], log });
     io.out(`Graft is serving ${dbPath}`);
     io.out(`Open ${running.openUrl}`);

@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import * as tf from '@tensorflow/tfjs';
+import { tf } from './tf.mjs';
 import { resolveInside } from '../../data/containment.ts';
 import { weightShapeProblem } from './weightShapes.ts';
 import { parseJsonText } from '../../../contract/jsonText.ts';

@@ -4,7 +4,7 @@
 // thread costs more than a small run does (tsx, TypeScript, TensorFlow.js and its wasm load).
 import { availableParallelism, cpus, platform } from 'node:os';
 import { parentPort } from 'node:worker_threads';
-import * as tf from '@tensorflow/tfjs';
+import { tf } from './tf.mjs';
 import { selectBackend } from './backends/select.ts';
 import type { RunHooks } from './run/lifecycle.ts';
 import { trainerFor } from './trainers.ts';

@@ -1,7 +1,7 @@
 // When a model.json's weights do not fit its topology, the message names the weight: tfjs says
 // only "[1352,16] vs [16,1352]" (or the file's byte count is off), which does not tell a user
 // which of a model's tensors the manifest got wrong.
-import * as tf from '@tensorflow/tfjs';
+import { tf } from './tf.mjs';
 
 /** The first weight whose manifest entry is missing or shaped unlike the layer that needs it; null when all fit. */
 export async function weightShapeProblem(modelTopology: object, specs: readonly tf.io.WeightsManifestEntry[]): Promise<string | null> {

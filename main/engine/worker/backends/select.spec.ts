@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import * as tf from '@tensorflow/tfjs';
+import { tf } from '../tf.mjs';
 import { BACKEND_ORDER, detectBackends, selectBackend } from './select.ts';
 
 // This machine cannot install tfjs-node(-gpu) (their installers download libtensorflow), so the

@@ -1,9 +1,9 @@
 // Which tfjs backend trains, best first: tfjs-node-gpu (CUDA) -> tfjs-node -> wasm -> cpu.
 // The two native packages are optional installs whose installers download libtensorflow; on a
-// machine where that failed they are simply absent, so they are probed with a dynamic import
-// of a variable specifier (neither tsc nor the bundler may resolve it) and never imported statically.
-import * as tf from '@tensorflow/tfjs';
-import { getThreadsCount, version_wasm } from '@tensorflow/tfjs-backend-wasm';
+// machine where that failed they are simply absent, so they are probed with a require() of a
+// variable specifier (neither tsc nor the bundler may resolve it) and never imported statically.
+import { loadNativeBackend, tf } from '../tf.mjs';
+import { tfWasm } from '../tfWasm.mjs';
 import { NATIVE_PACKAGE } from './installed.ts';
 import { registerWasmTrainingKernels } from './wasmKernels/index.ts';
 import { graftWasmUsesFma } from './graftWasm/module.ts';
@@ -69,10 +69,10 @@ function versionsOf(module: unknown): Record<string, string> {
 }
 
 async function probeNative(name: 'tensorflow-gpu' | 'tensorflow'): Promise<Probe> {
-  const specifier: string = NATIVE_PACKAGE[name];
+  const specifier = NATIVE_PACKAGE[name];
   const label = specifier.replace('@tensorflow/', '');
   try {
-    const module: unknown = await import(/* @vite-ignore */ specifier);
+    const module = loadNativeBackend(specifier);
     const versions = versionsOf(module);
     const what = name === 'tensorflow-gpu' ? 'native TensorFlow with CUDA' : 'native TensorFlow on the CPU';
     return { name, available: true, reason: `${what} (${label} ${versions[label] ?? ''})`.replace(' )', ')'), versions };
@@ -104,7 +104,7 @@ async function probeWasm(): Promise<Probe> {
   }
   if (!started) return unavailable('the WebAssembly backend failed to start (see the log for the error)');
   const simd = await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT');
-  const threads = getThreadsCount();
+  const threads = tfWasm.getThreadsCount();
   // tfjs 4.x turns wasm threads off under Node (tensorflow/tfjs#3830), so say so rather than let a
   // user wonder why one core is busy.
   const threadNote = threads <= 1 && tf.env().getBool('IS_NODE') ? ' (tfjs runs wasm single-threaded under Node)' : '';
@@ -114,7 +114,7 @@ async function probeWasm(): Promise<Probe> {
     reason:
       `WebAssembly backend ${simd ? 'with SIMD' : 'without SIMD'}, threads: ${threads}${threadNote}; ` +
       `Graft's matrix product ${graftWasmUsesFma() ? 'with fused multiply-add (relaxed SIMD)' : 'with SIMD multiply and add (no relaxed SIMD here)'}`,
-    versions: { 'tfjs-backend-wasm': version_wasm },
+    versions: { 'tfjs-backend-wasm': tfWasm.version_wasm },
   };
 }
 

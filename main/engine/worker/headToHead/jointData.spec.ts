@@ -1,7 +1,7 @@
 // The joint data of a head-to-head multitask run: the target rows are exactly the transfer runs'
 // rows for the same seed and budget, each example is labelled for one task only, and a task's
 // loss and scores ignore the examples of the other task.
-import * as tf from '@tensorflow/tfjs';
+import { tf } from '../tf.mjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { expandRuns, parseSpec } from '../../../../contract/spec.ts';
 import { isJointConfig, type JointRunConfig } from '../../../../contract/specHeadToHead.ts';

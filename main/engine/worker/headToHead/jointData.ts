@@ -5,7 +5,7 @@
 // The target rows come from selectRunRows with the run's seed and budget — the very split and
 // budget the transfer arms of that seed train and are tested on — so every arm of a
 // head-to-head experiment is judged on the same target test rows.
-import * as tf from '@tensorflow/tfjs';
+import { tf } from '../tf.mjs';
 import type { DataRef } from '../../../../contract/spec.ts';
 import { TARGET_TASK, type JointRunConfig } from '../../../../contract/specHeadToHead.ts';
 import { DataError } from '../../../data/errors.ts';

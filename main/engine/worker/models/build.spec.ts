@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import * as tf from '@tensorflow/tfjs';
+import { tf } from '../tf.mjs';
 import { buildNet, transferNet } from './build.ts';
 
 describe('transferNet', () => {

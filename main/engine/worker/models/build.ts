@@ -1,5 +1,5 @@
 // Building a Net from the spec's model config, and turning a source model into a target Net.
-import * as tf from '@tensorflow/tfjs';
+import { tf } from '../tf.mjs';
 import type { ModelConfig } from '../../../../contract/spec.ts';
 import { deriveSeed, mulberry32 } from '../../../data/random.ts';
 import { cnnBlocks } from './cnn.ts';

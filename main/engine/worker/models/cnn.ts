@@ -1,6 +1,6 @@
 // A small CNN as named blocks: conv1..convN (conv, [batchnorm], relu, 2×2 max-pool),
 // dense1..denseM (flatten in the first, dense, [batchnorm], relu, [dropout]), then the head.
-import * as tf from '@tensorflow/tfjs';
+import { tf } from '../tf.mjs';
 import type { ModelConfig } from '../../../../contract/spec.ts';
 import type { Block, Layer } from './net.ts';
 import { denseBlock } from './mlp.ts';

@@ -9,7 +9,7 @@
 // same tensors: the ReLU gradient, the bias gradient (a sum over batch, height and width), the
 // filter gradient and, unless the input is data, the input gradient. So the numbers are those
 // of the layer (tested in convBlock.spec.ts).
-import * as tf from '@tensorflow/tfjs';
+import { tf } from '../tf.mjs';
 import type { Conv2DAttrs } from '@tensorflow/tfjs';
 import { CONV2D_BIAS_RELU } from '../backends/wasmKernels/Conv2D.ts';
 import { GRAFT_RELU_GRAD } from '../backends/wasmKernels/ReluGrad.ts';

@@ -7,7 +7,7 @@
 // Here the whole stack is one kernel forward and one backward (wasmKernels/DenseStack.ts), with
 // the same products (Graft's wasm matmul) and the same float32 operations in the same order,
 // so the numbers match the layer-by-layer path (tested in denseStack.spec.ts).
-import * as tf from '@tensorflow/tfjs';
+import { tf } from '../tf.mjs';
 import { DENSE_STACK, DENSE_STACK_GRAD, type DenseStackAttrs } from '../backends/wasmKernels/DenseStack.ts';
 import type { Block, Layer } from './net.ts';
 

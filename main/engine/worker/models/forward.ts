@@ -5,7 +5,7 @@
 // to a "frozen" BN). Frozen blocks here always run with training: false. Trained blocks run with
 // training: true, which dropout needs in a custom loop — and dropout masks come from our own
 // seeded stream, since tfjs's Dropout reuses one mask per seed or draws from Math.random.
-import * as tf from '@tensorflow/tfjs';
+import { tf } from '../tf.mjs';
 import { convBiasRelu, plainConv } from './convBlock.ts';
 import { canFuseDense, denseStack, plainDense, type StackLayer } from './denseStack.ts';
 import type { Block, Net } from './net.ts';

@@ -1,7 +1,7 @@
 // Graft's seeded initializers. tfjs initializers draw from Math.random unless each is given a
 // seed, and their seeded streams differ by op order; writing every weight from our own PRNG
 // makes same spec + seed + backend give identical weights, and so identical metrics.
-import * as tf from '@tensorflow/tfjs';
+import { tf } from '../tf.mjs';
 import type { Rng } from '../../../data/random.ts';
 import type { Block } from './net.ts';
 

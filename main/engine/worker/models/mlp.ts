@@ -1,5 +1,5 @@
 // An MLP as named blocks dense1..denseN (flatten first when the input is an image), then the head.
-import * as tf from '@tensorflow/tfjs';
+import { tf } from '../tf.mjs';
 import type { ModelConfig } from '../../../../contract/spec.ts';
 import type { Block, Layer } from './net.ts';
 

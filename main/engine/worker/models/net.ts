@@ -5,7 +5,7 @@
 // when its `trainable` is set to false, and changing `trainable` only takes effect after a
 // recompile. The training loop never compiles and never reads `trainable`: it passes explicit
 // variable lists, built from these blocks, to the optimizers.
-import * as tf from '@tensorflow/tfjs';
+import { tf } from '../tf.mjs';
 
 export type Layer = tf.layers.Layer;
 

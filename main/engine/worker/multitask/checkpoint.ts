@@ -9,7 +9,7 @@
 import { createHash } from 'node:crypto';
 import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import * as tf from '@tensorflow/tfjs';
+import { tf } from '../tf.mjs';
 import { freshFolder, readStateFile, STATE_FILE, stateJson, swapIn } from '../run/checkpointFolder.ts';
 import type { LoopState } from '../run/epochLoop.ts';
 import { encodeOptimizerState, encodeTensors, restoreOptimizerState } from '../transfer/optimizers.ts';

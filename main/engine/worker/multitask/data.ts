@@ -2,7 +2,7 @@
 // shared with every other arm of the seed, features standardized and regression targets
 // normalized with statistics of the training rows only (the model predicts (y − mean) / std;
 // MAE and RMSE are reported back in the target's own units).
-import * as tf from '@tensorflow/tfjs';
+import { tf } from '../tf.mjs';
 import type { MultitaskTaskType, TaskRef } from '../../../../contract/specMultitask.ts';
 import { applyBudget, parseBudget } from '../../../data/budget.ts';
 import { DataError } from '../../../data/errors.ts';

@@ -1,6 +1,6 @@
 // Scores of a multitask model on a split (eval mode, in batches so memory stays bounded), and
 // the conflict measure: cosine similarity between task gradients on the shared weights.
-import * as tf from '@tensorflow/tfjs';
+import { tf } from '../tf.mjs';
 import { EVAL_MODE } from '../models/forward.ts';
 import type { MultitaskModel } from './architectures/index.ts';
 import type { MultitaskSplit, TaskInfo } from './data.ts';

@@ -2,7 +2,7 @@
 // and per epoch, per task and split, the loss and metrics — plus the task weights (mean over the
 // epoch's steps), the gradient cosine between tasks on the shared weights, and time. The loop
 // itself (shuffle, cancel, divergence, early stopping) is run/epochLoop.ts, shared with every kind.
-import * as tf from '@tensorflow/tfjs';
+import { tf } from '../tf.mjs';
 import { RUN_LEVEL_TASK } from '../../../../contract/model.ts';
 import type { TrainingConfig } from '../../../../contract/spec.ts';
 import { deriveSeed, mulberry32, permutation, randomInt, type Rng } from '../../../data/random.ts';

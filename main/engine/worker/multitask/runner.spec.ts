@@ -3,7 +3,7 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import * as tf from '@tensorflow/tfjs';
+import { tf } from '../tf.mjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MultitaskRunConfig } from '../../../../contract/specMultitask.ts';
 import type { EpochReport } from '../run/epochLoop.ts';

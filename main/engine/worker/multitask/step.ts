@@ -1,7 +1,7 @@
 // One optimizer step of a multitask model, for both kinds of weighting (see weightings/types.ts).
 // Every pass of a step replays the same dropout masks (modeFor() restarts one seeded stream),
 // so the per-task gradients of a gradient weighting are gradients of the same network.
-import * as tf from '@tensorflow/tfjs';
+import { tf } from '../tf.mjs';
 import type { ForwardMode } from '../models/forward.ts';
 import type { MultitaskModel } from './architectures/index.ts';
 import type { TaskInfo } from './data.ts';

@@ -1,7 +1,7 @@
 // Each task's loss, prediction and scores. Classification: softmax cross-entropy on logits.
 // Regression: MSE on the standardized target, so a task measured in grams does not outweigh
 // one measured in probabilities; its MAE and RMSE go back to the target's own units.
-import * as tf from '@tensorflow/tfjs';
+import { tf } from '../tf.mjs';
 import { sparseSoftmaxCrossEntropyLoss } from '../transfer/softmaxCrossEntropy.ts';
 import type { TaskInfo } from './data.ts';
 import { accuracy, macroF1, meanAbsoluteError, rootMeanSquaredError } from './metrics.ts';

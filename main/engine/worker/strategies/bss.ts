@@ -7,7 +7,7 @@
 // Jacobi solver of analysis/. For the gradient: for a symmetric matrix, dλ = uᵀ(dM)u with u the
 // unit eigenvector, so σ² = ‖F u‖² (or ‖Fᵀ v‖²) with u held constant has the exact gradient of
 // σ² at this F (for a simple eigenvalue), and the penalty is written that way inside the tape.
-import * as tf from '@tensorflow/tfjs';
+import { tf } from '../tf.mjs';
 import { symmetricEigen } from '../../../../analysis/symmetricEigen.ts';
 import { DEFAULT_BSS_ETA, DEFAULT_BSS_K } from '../../../../contract/specRegularizers.ts';
 import type { Strategy } from './types.ts';

@@ -3,7 +3,7 @@
 // of toward zero, α/2·‖w − w⁰‖² on the transferred base, plus plain decay β/2·‖w‖² on the new
 // head (which has no source value). It keeps the fine-tuned base near what pretraining learned,
 // which the paper finds better than freezing or plain decay. Trains like fine-tune otherwise.
-import * as tf from '@tensorflow/tfjs';
+import { tf } from '../tf.mjs';
 import { DEFAULT_L2_SP_ALPHA, DEFAULT_L2_SP_BETA } from '../../../../contract/specRegularizers.ts';
 import { variablesOf } from '../models/net.ts';
 import type { Strategy } from './types.ts';

@@ -6,7 +6,7 @@
 // Differences from the paper: the source head stays frozen here (the paper trains it too), and
 // the source outputs come from a frozen copy of the source each step rather than being recorded
 // once before training (the same numbers, since that copy never changes).
-import * as tf from '@tensorflow/tfjs';
+import { tf } from '../tf.mjs';
 import { DEFAULT_LWF_LAMBDA, DEFAULT_LWF_TEMPERATURE } from '../../../../contract/specRegularizers.ts';
 import { EVAL_MODE, forward } from '../models/forward.ts';
 import type { Net } from '../models/net.ts';

@@ -3,7 +3,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import * as tf from '@tensorflow/tfjs';
+import { tf } from '../tf.mjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { saveModel } from '../modelIO.ts';
 import { buildNet } from '../models/build.ts';

@@ -1,5 +1,5 @@
 // Loss and accuracy of a Net on a split, in eval mode, in batches so memory stays bounded.
-import * as tf from '@tensorflow/tfjs';
+import { tf } from '../tf.mjs';
 import { EVAL_MODE, forward } from '../models/forward.ts';
 import type { Net } from '../models/net.ts';
 

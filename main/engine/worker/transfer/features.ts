@@ -2,7 +2,7 @@
 // input never changes: computing it once per split, not once per epoch, is what makes
 // feature extraction cheap. The cache is rebuilt when the frozen bottom changes (gradual
 // unfreezing, lp-ft) and skipped when the features would not fit the memory budget.
-import * as tf from '@tensorflow/tfjs';
+import { tf } from '../tf.mjs';
 import { EVAL_MODE, forward } from '../models/forward.ts';
 import type { Net } from '../models/net.ts';
 import type { RunData } from './runData.ts';

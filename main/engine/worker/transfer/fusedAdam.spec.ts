@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import * as tf from '@tensorflow/tfjs';
+import { tf } from '../tf.mjs';
 import { randomSource, randomTensor, relativeError, startWasm } from '../backends/wasmKernels/kernelTesting.ts';
 import { ADAM_UPDATE, type AdamUpdateAttrs } from '../backends/wasmKernels/AdamUpdate.ts';
 import { FusedAdamOptimizer } from './fusedAdam.ts';

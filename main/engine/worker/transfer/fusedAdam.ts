@@ -1,5 +1,5 @@
 // Adam with one fused kernel per variable on the wasm backend.
-import * as tf from '@tensorflow/tfjs';
+import { tf } from '../tf.mjs';
 import { ADAM_UPDATE, type AdamUpdateAttrs } from '../backends/wasmKernels/AdamUpdate.ts';
 
 /** tfjs's AdamOptimizer keeps its state in private fields; this names the ones we use. */

@@ -2,7 +2,7 @@
 // `trainable`), one optimizer per block set by the strategy's phase, the frozen bottom's
 // features cached, every step inside tf.tidy. The loop itself (shuffle, cancel, divergence,
 // early stopping) is run/epochLoop.ts, shared with every kind.
-import * as tf from '@tensorflow/tfjs';
+import { tf } from '../tf.mjs';
 import { RUN_LEVEL_TASK } from '../../../../contract/model.ts';
 import type { StrategyOptions, TrainingConfig } from '../../../../contract/spec.ts';
 import { randomInt, type Rng } from '../../../data/random.ts';

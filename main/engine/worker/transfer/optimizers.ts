@@ -3,7 +3,7 @@
 // scaling is not a learning rate. Each optimizer always sees the same variables in the same
 // order, which tfjs needs (it keys Adam's moments by position) and which lets a checkpoint
 // restore its state.
-import * as tf from '@tensorflow/tfjs';
+import { tf } from '../tf.mjs';
 import type { Net } from '../models/net.ts';
 import { variablesOf } from '../models/net.ts';
 import { FusedAdamOptimizer } from './fusedAdam.ts';

@@ -1,7 +1,7 @@
 // A run's data as tensors: class subset, seeded train/val/test split, label budget on train.
 // The split depends only on the dataset and the seed, so every arm and budget of a seed is
 // scored on the same validation and test rows.
-import * as tf from '@tensorflow/tfjs';
+import { tf } from '../tf.mjs';
 import { applyBudget, parseBudget } from '../../../data/budget.ts';
 import { classificationTask, classLabels, classCount, takeRows } from '../../../data/rows.ts';
 import { splitIndices } from '../../../data/split.ts';

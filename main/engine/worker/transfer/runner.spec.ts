@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import * as tf from '@tensorflow/tfjs';
+import { tf } from '../tf.mjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ArtifactInfo, RunHooks, RunJob } from '../run/lifecycle.ts';
 import { trainRun } from './runner.ts';

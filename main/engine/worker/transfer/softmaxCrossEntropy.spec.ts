@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import * as tf from '@tensorflow/tfjs';
+import { tf } from '../tf.mjs';
 import { randomSource, startWasm } from '../backends/wasmKernels/kernelTesting.ts';
 import { GRAFT_SOFTMAX_XENT, GRAFT_SOFTMAX_XENT_GRAD } from '../backends/wasmKernels/SoftmaxCrossEntropy.ts';
 import { setup } from '../../../../tests/support/engine/loopSetup.ts';

@@ -1,6 +1,6 @@
 // Softmax cross-entropy against integer labels, with the batch's hit count, as one fused kernel
 // on the wasm backend (per-kernel engine overhead dominates small models' steps there).
-import * as tf from '@tensorflow/tfjs';
+import { tf } from '../tf.mjs';
 import { GRAFT_SOFTMAX_XENT, GRAFT_SOFTMAX_XENT_GRAD } from '../backends/wasmKernels/SoftmaxCrossEntropy.ts';
 import { correctOf, lossOf } from './evaluate.ts';
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import * as tf from '@tensorflow/tfjs';
+import { tf } from '../tf.mjs';
 import type { ModelConfig } from '../../../../contract/spec.ts';
 import { randomSource, startWasm } from '../backends/wasmKernels/kernelTesting.ts';
 import { buildNet } from '../models/build.ts';

@@ -9,7 +9,7 @@
 // was ~10 % of a step and most of the garbage the collector had to clear. Every other net —
 // conv blocks, batch norm, active dropout, frozen blocks in the forward pass, another backend —
 // goes through tf.variableGrads.
-import * as tf from '@tensorflow/tfjs';
+import { tf } from '../tf.mjs';
 import { canFuseDense, stackBackward, stackForward, stackInput, stackWeights, type StackLayer } from '../models/denseStack.ts';
 import { forward, plainDenseRun, type ForwardMode } from '../models/forward.ts';
 import type { Net } from '../models/net.ts';

@@ -1,5 +1,5 @@
 // The tfjs traps of transfer learning, each pinned by a test that fails if it regresses.
-import * as tf from '@tensorflow/tfjs';
+import { tf } from '../tf.mjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { forward } from '../models/forward.ts';
 import { setup, snapshot, sameWeights, MLP_BN } from '../../../../tests/support/engine/loopSetup.ts';

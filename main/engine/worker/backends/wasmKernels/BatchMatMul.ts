@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs';
+import { tf } from '../../tf.mjs';
 import type { BatchMatMulAttrs, KernelConfig, TensorInfo } from '@tensorflow/tfjs';
 import { gemmInto } from '../graftWasm/gemm.ts';
 import { asKernelFunc, input, runWasmKernel, type KernelArgs } from './wasmBackend.ts';

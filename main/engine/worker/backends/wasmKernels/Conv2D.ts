@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs';
+import { tf } from '../../tf.mjs';
 import type { Conv2DAttrs, KernelConfig, TensorInfo } from '@tensorflow/tfjs';
 import { convInfo } from './convInfo.ts';
 import { forEachPatchChunk, im2colOnHeap, type ConvGeometry } from './im2col.ts';

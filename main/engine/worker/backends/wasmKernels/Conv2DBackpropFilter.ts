@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs';
+import { tf } from '../../tf.mjs';
 import type { Conv2DBackpropFilterAttrs, KernelConfig, TensorInfo } from '@tensorflow/tfjs';
 import { gemmInto } from '../graftWasm/gemm.ts';
 import { heapAddress } from '../graftWasm/module.ts';

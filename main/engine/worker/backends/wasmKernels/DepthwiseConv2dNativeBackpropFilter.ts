@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs';
+import { tf } from '../../tf.mjs';
 import type { DepthwiseConv2dNativeBackpropFilterAttrs, KernelConfig, TensorInfo } from '@tensorflow/tfjs';
 import { depthwiseInfo } from './convInfo.ts';
 import { asKernelFunc, f32, input, type KernelArgs } from './wasmBackend.ts';

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import * as tf from '@tensorflow/tfjs';
+import { tf } from '../../tf.mjs';
 import type { NamedAttrMap } from '@tensorflow/tfjs';
 import { graftWasm } from '../graftWasm/module.ts';
 import { onBothBackends, randomSource, randomTensor, startWasm, type HostTensor } from './kernelTesting.ts';

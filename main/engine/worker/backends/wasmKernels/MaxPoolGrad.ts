@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs';
+import { tf } from '../../tf.mjs';
 import type { KernelConfig, MaxPoolGradAttrs, TensorInfo } from '@tensorflow/tfjs';
 import { graftWasm, heapAddress } from '../graftWasm/module.ts';
 import { asKernelFunc, f32, input, type KernelArgs } from './wasmBackend.ts';

@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs';
+import { tf } from '../../tf.mjs';
 import type { GradConfig, KernelConfig, TensorInfo } from '@tensorflow/tfjs';
 import { graftWasm, heapAddress } from '../graftWasm/module.ts';
 import { asKernelFunc, input, type KernelArgs } from './wasmBackend.ts';

@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs';
+import { tf } from '../../tf.mjs';
 import type { GradConfig, KernelConfig, TensorInfo } from '@tensorflow/tfjs';
 import { asKernelFunc, f32, input, type KernelArgs, type WasmKernelBackend } from './wasmBackend.ts';
 

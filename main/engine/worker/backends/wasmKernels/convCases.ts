@@ -1,6 +1,6 @@
 // Shared geometry cases for the convolution-gradient specs: every combination of stride 1/2,
 // padding 'same'/'valid'/numeric/explicit and batch 1/3, with small random sizes drawn from a seed.
-import * as tf from '@tensorflow/tfjs';
+import { tf } from '../../tf.mjs';
 import { randomSource } from './kernelTesting.ts';
 
 export type Padding = 'same' | 'valid' | number | tf.backend_util.ExplicitPadding;

@@ -1,6 +1,6 @@
 // What the convolution gradient kernels rebuild first: the forward convolution they
 // differentiate, from their attributes, as tfjs' Conv2DInfo and our NHWC geometry.
-import * as tf from '@tensorflow/tfjs';
+import { tf } from '../../tf.mjs';
 import type { Conv2DBackpropFilterAttrs, DepthwiseConv2dNativeBackpropFilterAttrs } from '@tensorflow/tfjs';
 import { geometryOf, type ConvGeometry } from './im2col.ts';
 

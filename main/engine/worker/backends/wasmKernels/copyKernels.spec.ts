@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import * as tf from '@tensorflow/tfjs';
+import { tf } from '../../tf.mjs';
 import { onBothBackends, randomSource, randomTensor, runKernelOn, startWasm, type HostTensor } from './kernelTesting.ts';
 
 beforeAll(startWasm);

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import * as tf from '@tensorflow/tfjs';
+import { tf } from '../../tf.mjs';
 import { addedKernels, registerWasmTrainingKernels, replacedKernels } from './index.ts';
 
 describe('registerWasmTrainingKernels', () => {

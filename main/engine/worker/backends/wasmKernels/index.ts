@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs';
+import { tf } from '../../tf.mjs';
 import type { KernelConfig } from '@tensorflow/tfjs';
 import { adamUpdateConfig } from './AdamUpdate.ts';
 import { batchMatMulConfig } from './BatchMatMul.ts';

@@ -1,7 +1,7 @@
 // Helpers for the kernel specs: run one kernel on the cpu backend (the reference) and on wasm
 // with the same inputs, and compare. Test-only; nothing in the engine imports this.
-import * as tf from '@tensorflow/tfjs';
-import '@tensorflow/tfjs-backend-wasm';
+import { tf } from '../../tf.mjs';
+import '../../tfWasm.mjs';
 import type { DataType, NamedAttrMap } from '@tensorflow/tfjs';
 import { registerWasmTrainingKernels } from './index.ts';
 

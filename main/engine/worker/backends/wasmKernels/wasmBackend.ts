@@ -1,6 +1,6 @@
-import * as tf from '@tensorflow/tfjs';
+import { tf } from '../../tf.mjs';
 // Registers the shipped wasm kernels first, so the ones we replace are there to be kept.
-import '@tensorflow/tfjs-backend-wasm';
+import '../../tfWasm.mjs';
 import type { DataType, NamedAttrMap, TensorInfo } from '@tensorflow/tfjs';
 
 /**

@@ -1,5 +1,5 @@
 // What each architecture shares, checked on its variables and outputs.
-import * as tf from '@tensorflow/tfjs';
+import { tf } from '../../tf.mjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { EVAL_MODE } from '../../models/forward.ts';
 import { architectureNamed, type BuildContext } from './index.ts';

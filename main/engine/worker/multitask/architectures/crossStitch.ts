@@ -3,7 +3,7 @@
 // to share at each depth. α starts near identity (0.9 own, 0.1 split among the others, as
 // in the paper). The last mix belongs to the decoders: its row t reaches only task t, which
 // makes the stacked tower outputs before it a proper shared representation Z for MGDA-UB.
-import * as tf from '@tensorflow/tfjs';
+import { tf } from '../../tf.mjs';
 import type { Architecture } from './types.ts';
 import { buildHead, buildTrunk, countParams, disposeTowers, initStreams, stackTowers } from './towers.ts';
 

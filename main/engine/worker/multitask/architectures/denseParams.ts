@@ -1,6 +1,6 @@
 // Plain weight matrices for the small learned parts that are not tfjs layers (MMoE's gates,
 // MTAN's attention), drawn from Graft's seeded streams like every other weight.
-import * as tf from '@tensorflow/tfjs';
+import { tf } from '../../tf.mjs';
 import type { Rng } from '../../../../data/random.ts';
 
 /** A [rows, cols] variable with Glorot-uniform values from `rng` (zeros when `zero`). */

@@ -1,6 +1,6 @@
 // MMoE and MTAN-style attention: the mixing and the mask against hand computations, what each
 // shares, and that gradients reach every part on an MLP and a CNN trunk.
-import * as tf from '@tensorflow/tfjs';
+import { tf } from '../../tf.mjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { EVAL_MODE } from '../../models/forward.ts';
 import { architectureNamed, type BuildContext } from './index.ts';

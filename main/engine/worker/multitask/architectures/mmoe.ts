@@ -9,7 +9,7 @@
 // uses the input of the latest encode() call. Every caller encodes a batch and then decodes
 // that same batch; a Z of another batch fails loudly (batch sizes differ) or, for the gate,
 // reads the batch last encoded.
-import * as tf from '@tensorflow/tfjs';
+import { tf } from '../../tf.mjs';
 import { DEFAULT_MMOE_EXPERTS } from '../../../../../contract/specMultitask.ts';
 import { lastAxisDense, seededMatrix, zeroVector } from './denseParams.ts';
 import type { Architecture } from './types.ts';

@@ -7,7 +7,7 @@
 // The paper attends at every stage of a SegNet, each task's module also reading its attended
 // features of the stage before; here there is one stage, on the last maps, which keeps the
 // trunk's output a proper shared Z (the attention is the task's own, decoder-side).
-import * as tf from '@tensorflow/tfjs';
+import { tf } from '../../tf.mjs';
 import { lastAxisDense, seededMatrix, zeroVector } from './denseParams.ts';
 import type { Architecture } from './types.ts';
 import { buildHead, buildTrunk, countParams, disposeTowers, initStreams } from './towers.ts';

@@ -1,7 +1,7 @@
 // One full tower (trunk) per task with its own head — the skeleton of the single-task baseline
 // and of soft sharing. Z stacks the towers' outputs, [tasks, batch, ...features]; task t's
 // decoder reads slice t, so task t's loss reaches only tower t.
-import * as tf from '@tensorflow/tfjs';
+import { tf } from '../../tf.mjs';
 import type { BuildContext, MultitaskModel } from './types.ts';
 import { buildHead, buildTrunk, countParams, disposeTowers, initStreams, stackTowers, towerSlice, type Tower } from './towers.ts';
 

@@ -2,7 +2,7 @@
 // blocks, exactly the model a transfer run trains, minus its head) and a dense head per task,
 // each with Graft's seeded initializers, run eagerly through the engine's forward pass so
 // dropout and batch norm behave as in the transfer loop.
-import * as tf from '@tensorflow/tfjs';
+import { tf } from '../../tf.mjs';
 import type { ModelConfig } from '../../../../../contract/spec.ts';
 import { deriveSeed, mulberry32, type Rng } from '../../../../data/random.ts';
 import { cnnBlocks } from '../../models/cnn.ts';

@@ -2,7 +2,7 @@
 // last epoch gets more weight in the next. With r_t = L_t(k−1) / L_t(k−2), the mean training
 // losses of the two previous epochs, w_t(k) = T·exp(r_t/τ) / Σ_i exp(r_i/τ); the first two
 // epochs, without two epochs of history, use w = 1.
-import * as tf from '@tensorflow/tfjs';
+import { tf } from '../../tf.mjs';
 import type { LossWeighting, WeightingContext } from './types.ts';
 
 /** The weights for the next epoch from the per-epoch mean losses so far ([epoch][task]). */

@@ -1,5 +1,5 @@
 // Equal weighting: the plain sum of task losses, the baseline every other method is measured against.
-import * as tf from '@tensorflow/tfjs';
+import { tf } from '../../tf.mjs';
 import type { LossWeighting, WeightingContext } from './types.ts';
 
 export function equal(ctx: WeightingContext): LossWeighting {

@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs';
+import { tf } from '../../tf.mjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { famo, famoLogitGradient, famoLogitStep, famoObjective, famoWeights } from './famo.ts';
 

@@ -6,7 +6,7 @@
 // others gets less weight next. The paper recomputes the losses on the same batch after the
 // step; here "after" is the next step's batch, which saves the extra forward pass (the
 // difference is the batch-to-batch noise of the loss, which the logits' Adam averages out).
-import * as tf from '@tensorflow/tfjs';
+import { tf } from '../../tf.mjs';
 import { DEFAULT_FAMO_GAMMA, DEFAULT_FAMO_WEIGHT_LR } from '../../../../../contract/specMultitask.ts';
 import { softmax } from './rlw.ts';
 import type { LossWeighting, WeightingContext } from './types.ts';

@@ -2,7 +2,7 @@
 // is the geometric mean of the task losses, (Π_t L_t)^{1/T}, computed as exp(mean log L_t) so a
 // product of small losses does not underflow. Its gradient weighs task t by G/(T·L_t): a task
 // whose loss is already small is pushed as hard as one whose loss is large, whatever the units.
-import * as tf from '@tensorflow/tfjs';
+import { tf } from '../../tf.mjs';
 import type { LossWeighting, WeightingContext } from './types.ts';
 
 // A task with loss exactly 0 on a batch (a head-to-head task with no labelled example in it)

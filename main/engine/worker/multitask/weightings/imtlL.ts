@@ -3,7 +3,7 @@
 // gives e^{s_t}·L_t = 1, so every scaled loss is driven toward the same value, 1, whatever the
 // task's units; the −s_t term keeps the scale from collapsing to zero. s starts at 0 (weight 1)
 // and is learned by the model's optimizer, as LibMTL does.
-import * as tf from '@tensorflow/tfjs';
+import { tf } from '../../tf.mjs';
 import type { LossWeighting, WeightingContext } from './types.ts';
 
 /** Σ_t (e^{s_t}·L_t − s_t), differentiable in the losses and in s. */

@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs';
+import { tf } from '../../tf.mjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { deriveSeed, mulberry32 } from '../../../../data/random.ts';
 import { rlw, softmax, standardNormal } from './rlw.ts';

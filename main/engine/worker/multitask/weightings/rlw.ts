@@ -2,7 +2,7 @@
 // every step draws λ ~ N(0, I) and weighs the task losses by softmax(λ). The papers' point is
 // that this baseline is hard to beat. As in LibMTL, the weights sum to 1 (equal weighting's sum
 // to T). The draws are seeded per epoch, so a run resumed from a checkpoint draws the same.
-import * as tf from '@tensorflow/tfjs';
+import { tf } from '../../tf.mjs';
 import { deriveSeed, mulberry32, type Rng } from '../../../../data/random.ts';
 import type { LossWeighting, WeightingContext } from './types.ts';
 

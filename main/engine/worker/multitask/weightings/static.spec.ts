@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs';
+import { tf } from '../../tf.mjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { equal } from './equal.ts';
 import { staticWeights } from './static.ts';

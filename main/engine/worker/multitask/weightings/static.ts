@@ -1,5 +1,5 @@
 // Static weighting: the user's fixed weight per task (in task order), e.g. from a grid search.
-import * as tf from '@tensorflow/tfjs';
+import { tf } from '../../tf.mjs';
 import type { LossWeighting, WeightingContext } from './types.ts';
 
 export function staticWeights(ctx: WeightingContext): LossWeighting {

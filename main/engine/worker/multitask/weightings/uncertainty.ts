@@ -6,7 +6,7 @@
 // c_t follows the paper's derivations per likelihood: ½ for regression (Gaussian:
 // L/(2σ²) + log σ) and 1 for classification (scaled softmax: L/σ² + log σ). LibMTL uses ½ for
 // every task; with both kinds of tasks in one model the paper's form is the principled one.
-import * as tf from '@tensorflow/tfjs';
+import { tf } from '../../tf.mjs';
 import type { MultitaskTaskType } from '../../../../../contract/specMultitask.ts';
 import type { LossWeighting, WeightingContext } from './types.ts';
 
