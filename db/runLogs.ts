@@ -16,25 +16,26 @@ export interface RunLogLine {
 }
 
 export class RunLogs {
-  private readonly insert;
-  private readonly trim;
-  private readonly select;
+  // Prepared on first use, like the other tables added after v2: a store opened at an older
+  // schema (tests of migration, a read-only file from an older Graft) must still open.
+  private insert?: Database.Statement<[number, number, string, string]>;
+  private trim?: Database.Statement<[number, number, number]>;
+  private select?: Database.Statement<[number], RunLogLine>;
 
-  constructor(db: Database.Database) {
-    this.insert = db.prepare<[number, number, string, string]>(
+  constructor(private readonly db: Database.Database) {}
+
+  append(runId: number, line: string): void {
+    this.insert ??= this.db.prepare<[number, number, string, string]>(
       `INSERT INTO run_logs (run_id, seq, time, line)
        VALUES (?, coalesce((SELECT max(seq) FROM run_logs WHERE run_id = ?), 0) + 1, ?, ?)`,
     );
-    this.trim = db.prepare<[number, number, number]>('DELETE FROM run_logs WHERE run_id = ? AND seq <= (SELECT max(seq) FROM run_logs WHERE run_id = ?) - ?');
-    this.select = db.prepare<[number], RunLogLine>('SELECT seq, time, line FROM run_logs WHERE run_id = ? ORDER BY seq');
-  }
-
-  append(runId: number, line: string): void {
+    this.trim ??= this.db.prepare<[number, number, number]>('DELETE FROM run_logs WHERE run_id = ? AND seq <= (SELECT max(seq) FROM run_logs WHERE run_id = ?) - ?');
     this.insert.run(runId, runId, nowIso(), line.slice(0, MAX_LOG_LINE_CHARS));
     this.trim.run(runId, runId, MAX_STORED_LOG_LINES);
   }
 
   read(runId: number): RunLogLine[] {
+    this.select ??= this.db.prepare<[number], RunLogLine>('SELECT seq, time, line FROM run_logs WHERE run_id = ? ORDER BY seq');
     return this.select.all(runId);
   }
 }
