@@ -106,7 +106,7 @@ describe('multitask and head-to-head comparisons in Chromium', () => {
     await page.getByRole('heading', { name: `Compare: ${headToHeadSpec.name}` }).waitFor();
     const sentences = (headToHead.verdicts ?? []).map((v) => v.sentence);
     expect(sentences.length).toBe(6);
-    expect(sentences[0]).toMatch(/^At 10 labels per class, fine-tune beats hard-sharing\+equal by [\d.]+ points \(95% CI [\d.]+ to [\d.]+, 3 seeds\)$/);
+    expect(sentences[0]).toMatch(/^At 10 labels per class, fine-tune beats hard-sharing\+equal by [\d.]+ points \(95% CI [\d.]+ to [\d.]+, 3 seeds, Holm-adjusted p [≤=] [\d.]+\)$/);
     expect(await page.getByTestId('verdict').allTextContents()).toEqual(sentences);
     // The verdict comes before the table.
     const verdictTop = (await page.getByTestId('verdict').first().boundingBox())?.y ?? Infinity;

@@ -123,8 +123,10 @@ describe('training from the UI', () => {
     for (const [task, delta] of Object.entries(shared?.perTaskDelta ?? {})) {
       expect(await row.locator(`td.task-delta[data-task="${task}"] .value`).textContent()).toBe(formatDelta(delta));
     }
-    // The engine's task weights and gradient cosines are charted.
-    await expect.poll(() => page.getByTestId('task-weight-charts').locator('figure.chart').count()).toBe(1);
+    // The engine's gradient cosines are charted; equal weighting keeps every task weight at 1.0,
+    // so its flat task-weight chart is left out and named instead (#16).
+    await expect.poll(() => page.getByTestId('flat-task-weights').textContent()).toContain('hard-sharing+equal');
+    expect(await page.getByTestId('task-weight-charts').locator('figure.chart').count()).toBe(0);
     expect(await page.getByTestId('conflict-charts').locator('figure.chart').count()).toBe(3);
     await page.screenshot({ path: `${SHOTS}/ui-training-multitask-compare.png`, fullPage: true });
     expect(errors).toEqual([]);
