@@ -1,6 +1,7 @@
 // The comparison of an experiment's arms: the numbers `graft compare --json`, the compare
 // view and every report show. Computed once, by analysis/comparison/ from the runs' series, which
 // main/services/compare.ts reads from the store.
+import type { ExperimentKind } from './model.ts';
 
 export interface MetricSummary {
   mean: number;
@@ -139,7 +140,7 @@ export interface PrimaryMetric {
 }
 
 export interface ExperimentComparison {
-  experiment: { id: number; name: string; kind: string };
+  experiment: { id: number; name: string; kind: ExperimentKind };
   primary: PrimaryMetric | null;
   /** Sentences saying how each number is defined, shown beside the numbers. */
   conventions: string[];

@@ -1,13 +1,14 @@
-// The comparison of an experiment, looked up by its kind: one module per kind, one map. The
-// experiment-kind registry points here for each kind's comparison; a kind not listed is compared
-// as a transfer experiment (the arms and their gain over scratch), which every kind's runs allow.
+// The comparison of an experiment, looked up by its kind: one module per kind, one map. The map
+// is a Record over every ExperimentKind, so a kind added to contract/model.ts without its
+// comparison fails the typecheck here instead of being compared as something else.
 import type { ExperimentComparison } from '../../contract/compare.ts';
+import type { ExperimentKind } from '../../contract/model.ts';
 import { compareHeadToHead } from './headToHead.ts';
 import type { ComparisonInput, ComparisonOptions, KindComparison } from './input.ts';
 import { compareMultitask } from './multitask.ts';
 import { compareTransfer } from './transfer.ts';
 
-export const COMPARISON_BY_KIND: Readonly<Record<string, KindComparison>> = {
+export const COMPARISON_BY_KIND: Readonly<Record<ExperimentKind, KindComparison>> = {
   transfer: compareTransfer,
   multitask: compareMultitask,
   'head-to-head': compareHeadToHead,
@@ -19,6 +20,5 @@ export function compareExperimentData(
   input: ComparisonInput,
   options: ComparisonOptions = {},
 ): ExperimentComparison {
-  const compare = COMPARISON_BY_KIND[experiment.kind] ?? compareTransfer;
-  return { experiment, ...compare(input, options) };
+  return { experiment, ...COMPARISON_BY_KIND[experiment.kind](input, options) };
 }

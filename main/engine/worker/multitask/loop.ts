@@ -13,6 +13,9 @@ import { evaluateSplit, gradientCosines, type TaskScores } from './evaluate.ts';
 import { trainStep, type Batch, type StepContext } from './step.ts';
 import { scoreTask } from './taskLoss.ts';
 
+/** The one optimizer group of a multitask run: every weight, at one learning rate. */
+export const ALL_WEIGHTS_GROUP = 'all';
+
 /** Rows the gradient cosine is measured on, the same every epoch. */
 const PROBE_ROWS = 256;
 
@@ -117,8 +120,9 @@ export class MultitaskEpochs implements EpochTrainer {
         ...cost,
         { task: RUN_LEVEL_TASK, split: 'train', metric: 'total_params', value: model.paramCount },
         { task: RUN_LEVEL_TASK, split: 'train', metric: 'trainable_params', value: model.paramCount },
-        // Stored series are named `lr` here (one optimizer); a transfer run logs lr/<block>.
-        { task: RUN_LEVEL_TASK, split: 'train', metric: 'lr', value: training.lr },
+        // One name scheme for every kind: lr/<optimizer group>. A multitask run has one
+        // optimizer over all its weights (group `all`); a transfer run one per block.
+        { task: RUN_LEVEL_TASK, split: 'train', metric: `lr/${ALL_WEIGHTS_GROUP}`, value: training.lr },
       ],
     };
   }

@@ -110,7 +110,7 @@ export class TransferEpochs implements EpochTrainer {
         ...cost,
         { task: RUN_LEVEL_TASK, split: 'train', metric: 'trainable_params', value: trainable },
         { task: RUN_LEVEL_TASK, split: 'train', metric: 'total_params', value: totalParams },
-        // Stored series are named lr/<block> (one optimizer per block); a multitask run logs one `lr`.
+        // Stored series are named lr/<block> (one optimizer per block), as every kind's lr/<group>.
         ...Object.entries(optimizers.learningRates).map(([g, lr]) => ({ task: RUN_LEVEL_TASK, split: 'train', metric: `lr/${g}`, value: lr })),
       ],
     };
