@@ -51,6 +51,8 @@ export const requestSchemas = {
   resumeRun: z.object({ runId: id }).strict(),
   /** The run's stored log lines (the newest 2000), oldest first. */
   readRunLog: z.object({ runId: id }).strict(),
+  /** What the run's own data preparation decided (rows drawn, budgets capped); its experiment's notes come with getExperiment. */
+  readRunDataNotes: z.object({ runId: id }).strict(),
   /** Cancels every queued and running run of the experiment. */
   cancelExperiment: z.object({ id }).strict(),
   setRunTags: z.object({ runId: id, tags: z.array(z.string().min(1).max(64)).max(50) }).strict(),
@@ -106,6 +108,7 @@ export interface Responses {
   resumeRun: { runId: number; status: RunStatus };
   cancelExperiment: { id: number; cancelled: number[] };
   readRunLog: { runId: number; lines: { seq: number; time: string; line: string }[] };
+  readRunDataNotes: { runId: number; notes: DataNote[] };
   setRunTags: { runId: number; tags: string[] };
   setRunNote: { runId: number; note: string };
   deleteExperiment: { id: number; deletedRuns: number };

@@ -90,6 +90,18 @@ const FIXTURES: Record<number, { write(db: Database.Database): void; check(store
       expect(store.readRunLog(1)).toEqual([{ seq: 1, time: '2025-01-02T03:04:07.000Z', line: 'epoch 1 done' }]);
     },
   },
+  5: {
+    write: (db) => {
+      FIXTURES[4]?.write(db);
+      db.exec("INSERT INTO data_notes (experiment_id, run_id, data, note) VALUES (1, 1, 'data', 'budget 100/class capped: fewer training rows in cat (40)')");
+    },
+    check: (store) => {
+      FIXTURES[4]?.check(store);
+      // The run's note is the run's, not its experiment's.
+      expect(store.listRunDataNotes(1)).toEqual([{ data: 'data', note: 'budget 100/class capped: fewer training rows in cat (40)' }]);
+      expect(store.listDataNotes(1)).toHaveLength(1);
+    },
+  },
 };
 
 /** A file at schema version v, as a Graft of that version would have left it. */

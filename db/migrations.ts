@@ -2,7 +2,7 @@
 // version a file is at. A released migration is never edited: a change is a new migration,
 // so every file ever written by any Graft has one path to the latest schema.
 import type Database from 'better-sqlite3';
-import { DATA_NOTES_SCHEMA } from './dataNotes.ts';
+import { DATA_NOTES_RUN_COLUMN, DATA_NOTES_SCHEMA } from './dataNotes.ts';
 import { EXPERIMENT_KINDS, RUN_STATUSES } from '../contract/model.ts';
 import { StoreError, toStoreError } from './errors.ts';
 
@@ -148,6 +148,13 @@ export const MIGRATIONS: readonly Migration[] = [
           PRIMARY KEY (run_id, seq)
         ) STRICT, WITHOUT ROWID;
       `);
+    },
+  },
+  {
+    version: 5,
+    description: 'data_notes.run_id: what each run\'s own data preparation decided, kept with the run',
+    up(db) {
+      db.exec(DATA_NOTES_RUN_COLUMN);
     },
   },
 ];

@@ -115,6 +115,19 @@ export class RunStore {
     return this.guard(undefined, () => this.dataNotes.list(experimentId));
   }
 
+  /** Records what the run's own data preparation decided, replacing what an earlier start of it wrote. */
+  setRunDataNotes(runId: number, notes: readonly DataNote[]): void {
+    this.guard(`run ${runId}`, () => {
+      const run = this.getRun(runId);
+      if (!run) throw new StoreError('not-found', `run ${runId} does not exist`);
+      this.dataNotes.setForRun(run.experimentId, runId, notes);
+    });
+  }
+
+  listRunDataNotes(runId: number): DataNote[] {
+    return this.guard(undefined, () => this.dataNotes.listForRun(runId));
+  }
+
   // ── runs ───────────────────────────────────────────────────────────────────
 
   listRuns(filter: RunFilter = {}): RunSummary[] {

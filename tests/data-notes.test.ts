@@ -98,6 +98,39 @@ describe('data notes', () => {
     expect(JSON.parse(runGraft(['list', '--json', '--db', db]).stdout)).toEqual([]);
   });
 
+  it("of a run — its budget capped for a class with fewer training rows — are stored with that run, printed after training and returned by readRunDataNotes", async () => {
+    // 16 dark and 6 light images: a budget of 8/class fits dark's training rows, not light's.
+    const dir = join(tempDir(), 'lopsided');
+    for (const [cls, shade, count] of [['dark', 20, 16], ['light', 230, 6]] as const) {
+      mkdirSync(join(dir, cls), { recursive: true });
+      for (let i = 0; i < count; i++) writeFileSync(join(dir, cls, `${i}.png`), png(shade + i));
+    }
+    const db = join(dirname(dir), 'graft.db');
+    const file = join(dirname(dir), 'spec.json');
+    writeFileSync(file, JSON.stringify({ ...spec('lopsided'), budgets: ['8/class'] }));
+    const result = runGraft(['run', file, '--db', db]);
+    expect(result.stderr).not.toMatch(/Error/);
+    expect(result.code).toBe(0);
+    const capped = /^budget 8\/class capped for classes with fewer training rows than the budget: light (\d) rows taken$/;
+    const printed = result.stdout.slice(result.stdout.indexOf('Run data notes:'));
+    expect(printed).toMatch(/^Run data notes:\n {2}run #1 \(scratch, seed 1, 8\/class\):\n {4}data: \S*lopsided: 2 classes; train (\d+) \(budget 8\/class\), val \d+, test \d+\n {4}data: budget 8\/class capped/);
+    const app = openApp(db);
+    try {
+      const { notes } = await app.handlers.readRunDataNotes({ runId: 1 });
+      expect(notes).toHaveLength(2);
+      const [rows, cap] = notes.map((n) => n.note);
+      const taken = Number(capped.exec(cap ?? '')?.[1]);
+      expect(taken).toBeLessThan(8);
+      // All of light's training rows were taken, and 8 of dark's.
+      expect(rows).toMatch(new RegExp(`train ${8 + taken} \\(budget 8/class\\)`));
+      expect(printed).toContain(`    data: ${cap}`);
+      // The run's notes are the run's: the experiment's own notes do not include them.
+      expect((await app.handlers.getExperiment({ id: 1 })).dataNotes.map((n) => n.note)).not.toContain(cap);
+    } finally {
+      app.close();
+    }
+  }, 120_000);
+
   it('of a multitask CSV name the rows dropped for missing values and the task types inferred', async () => {
     const file = join(tempDir(), 'tasks.csv');
     const rows = Array.from({ length: 40 }, (_, i) => `${i},${i % 5},${i === 7 ? '' : ['a', 'b'][i % 2]},${(i * 0.5).toFixed(1)}`);

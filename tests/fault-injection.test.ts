@@ -157,7 +157,7 @@ describe('fault injection', () => {
       return new URL(`file://${path}`);
     };
     const job = { config: {} as never, workDir: dir, sourceModelPath: null };
-    const events = { onStarted: () => {}, onEpoch: () => {}, onProgress: () => {}, onLog: () => {}, onArtifact: () => {} };
+    const events = { onStarted: () => {}, onEpoch: () => {}, onProgress: () => {}, onLog: () => {}, onDataNotes: () => {}, onArtifact: () => {} };
     const cases: [string, URL, RegExp, object][] = [
       ['throws', entry("throw new Error('boom in epoch 3');"), /the training worker crashed: boom in epoch 3/, {}],
       ['exits', entry('process.exit(3);'), /the training worker exited with code 3 before the run finished/, {}],

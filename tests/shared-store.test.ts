@@ -45,6 +45,30 @@ describe('two Graft processes on one store', () => {
     expect(runs.filter((r) => !otherRuns.includes(r.id)).map((r) => r.status)).toEqual(['completed']);
   });
 
+  it('graft run --also-queued trains another experiment\'s queued runs too, and prints its comparison', async () => {
+    const dir = tempDir();
+    const db = join(dir, 'graft.db');
+    const app = openApp(db);
+    let other: { experimentId: number; runIds: number[] };
+    try {
+      // Submitted with no scheduler in this process: its runs stay queued, as a closed app leaves them.
+      other = await app.handlers.startExperiment({ spec: tinyDigitsTransfer({ name: 'queued earlier', source: undefined, arms: [{ strategy: 'scratch' }], seeds: [1, 2] }) });
+    } finally {
+      app.close();
+    }
+    const spec = join(dir, 'spec.json');
+    writeFileSync(spec, JSON.stringify(tinyDigitsTransfer({ name: 'mine', source: undefined, arms: [{ strategy: 'scratch' }], seeds: [1] })));
+    const result = runGraft(['run', spec, '--db', db, '--also-queued']);
+    expect(result.stderr).not.toMatch(/Error/);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(`Also training the queued runs of experiment ${other.experimentId} (--also-queued)`);
+    // Both comparisons are printed, and every run of both experiments trained once.
+    expect(result.stdout).toMatch(/queued earlier/);
+    const runs = runsOf(db);
+    expect(runs.map((r) => r.status)).toEqual(['completed', 'completed', 'completed']);
+    expect(runs.filter((r) => other.runIds.includes(r.id)).map((r) => r.epochs_done)).toEqual([2, 2]);
+  });
+
   it('graft serve and graft run share the queued runs: no crash, none trained twice, none lost', async () => {
     const dir = tempDir();
     const db = join(dir, 'graft.db');

@@ -66,6 +66,11 @@ export function createHandlers(ctx: ServiceContext): Handlers {
       return { runId, lines: store.readRunLog(runId) };
     },
 
+    readRunDataNotes: ({ runId }) => {
+      mustFindRun(ctx, runId);
+      return { runId, notes: store.listRunDataNotes(runId) };
+    },
+
     resumeRun: ({ runId }) => {
       const run = mustFindRun(ctx, runId);
       if (run.status !== 'interrupted' && run.status !== 'failed' && run.status !== 'cancelled') {

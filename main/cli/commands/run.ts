@@ -4,14 +4,23 @@ import { readSpecFile } from '../specFile.ts';
 import { resolveSpecPaths } from '../specPaths.ts';
 import { trainAndWait } from '../trainAndWait.ts';
 import { TRAINING_OPTIONS, TRAINING_USAGE, trainingOptions } from '../trainingOptions.ts';
-import { dataNotesLines } from '../dataNotesText.ts';
+import type { RunStore } from '../../../db/store.ts';
+import { dataNotesLines, runDataNotesLines } from '../dataNotesText.ts';
 import { withApp } from '../withApp.ts';
+
+/** Experiments other than `own` with runs queued in the store now, oldest first. */
+function otherQueuedExperiments(store: RunStore, own: number): number[] {
+  const ids = store.listRuns({ status: ['queued'] }).map((r) => r.experimentId);
+  return [...new Set(ids)].filter((id) => id !== own).sort((a, b) => a - b);
+}
 
 export const runCommand: Command = {
   name: 'run',
-  summary: 'Run an experiment spec: train every run with progress bars, then print the comparison.',
-  usage: `graft run SPEC.json ${TRAINING_USAGE}`,
-  options: TRAINING_OPTIONS,
+  summary:
+    'Run an experiment spec: train every run with progress bars, then print the comparison and what each run\'s data preparation decided. ' +
+    'Only this experiment\'s runs are trained; --also-queued also trains the runs of other experiments already queued in the store (and prints their comparisons).',
+  usage: `graft run SPEC.json ${TRAINING_USAGE} [--also-queued]`,
+  options: { ...TRAINING_OPTIONS, 'also-queued': { type: 'boolean' } },
   positionals: { min: 1, max: 1 },
   async run({ dbPath, io, values, positionals }) {
     const file = positionals[0] ?? '';
@@ -28,7 +37,12 @@ export const runCommand: Command = {
       io.out(`Experiment ${started.experimentId}: ${started.runIds.length} runs queued in ${dbPath}`);
       app.store.addDataNotes(started.experimentId, absolutePaths);
       for (const line of dataNotesLines(app.store.listDataNotes(started.experimentId))) io.out(line);
-      const outcome = await trainAndWait(app, [started.experimentId], io, options);
+      const others = values['also-queued'] === true ? otherQueuedExperiments(app.store, started.experimentId) : [];
+      if (others.length > 0) io.out(`Also training the queued runs of experiment${others.length > 1 ? 's' : ''} ${others.join(', ')} (--also-queued)`);
+      const experimentIds = [started.experimentId, ...others];
+      const outcome = await trainAndWait(app, experimentIds, io, options);
+      const runs = experimentIds.flatMap((experimentId) => app.store.listRuns({ experimentId }));
+      for (const line of runDataNotesLines(runs.map((run) => ({ run, notes: app.store.listRunDataNotes(run.id) })))) io.out(line);
       if (outcome.interrupted) return 130;
       return outcome.allCompleted ? 0 : 1;
     });

@@ -171,6 +171,14 @@ export class Scheduler {
           this.o.publish({ type: 'run-progress', ...base, epoch: active?.epoch ?? 0, epochs, fraction, etaSeconds, metrics: { ...active?.metrics } });
         },
         onLog: (line) => this.o.publish({ type: 'run-log', ...base, line }),
+        onDataNotes: (notes) => {
+          try {
+            this.o.store.setRunDataNotes(run.id, notes);
+          } catch (err) {
+            // Notes are provenance, not results: a store that refuses them must not stop the run.
+            this.log(`could not record the data notes of run ${run.id}: ${String(err)}`);
+          }
+        },
         onArtifact: (path, info) => this.writer.artifact(run.id, path, info),
       },
       { worker: this.warm.take() },

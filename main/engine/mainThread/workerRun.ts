@@ -2,6 +2,7 @@
 // for how it ended. A worker that throws, runs out of memory or exits without saying it
 // finished ends as 'failed' with the reason — it never takes the app or other runs down.
 import { Worker, type ResourceLimits } from 'node:worker_threads';
+import type { DataNote } from '../../../contract/dataNotes.ts';
 import type { RunEnvironment } from '../../../contract/model.ts';
 import type { EpochReport } from '../worker/run/epochLoop.ts';
 import type { ArtifactInfo, ResumeFrom, RunJob } from '../worker/run/lifecycle.ts';
@@ -15,6 +16,7 @@ export interface WorkerEvents {
   onEpoch(report: EpochReport): void;
   onProgress(fraction: number, etaSeconds: number | null): void;
   onLog(line: string): void;
+  onDataNotes(notes: DataNote[]): void;
   onArtifact(path: string, info: ArtifactInfo): void;
 }
 
@@ -65,6 +67,8 @@ export function startWorker(
           return events.onProgress(message.fraction, message.etaSeconds);
         case 'log':
           return events.onLog(message.line);
+        case 'data-notes':
+          return events.onDataNotes(message.notes);
         case 'artifact':
           return events.onArtifact(message.path, message.info);
         case 'finished':

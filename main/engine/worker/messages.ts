@@ -1,5 +1,6 @@
 // Typed messages between the scheduler (main side) and a training worker. The worker never
 // touches the database: everything it learns travels as one of these.
+import type { DataNote } from '../../../contract/dataNotes.ts';
 import type { RunEnvironment } from '../../../contract/model.ts';
 import type { EpochReport } from './run/epochLoop.ts';
 import type { ArtifactInfo, ResumeFrom, RunJob } from './run/lifecycle.ts';
@@ -16,6 +17,8 @@ export type FromWorker =
   | { type: 'epoch'; report: EpochReport }
   | { type: 'progress'; fraction: number; etaSeconds: number | null }
   | { type: 'log'; line: string }
+  /** What this run's data preparation decided (rows drawn, budgets capped); stored with the run. */
+  | { type: 'data-notes'; notes: DataNote[] }
   | { type: 'artifact'; path: string; info: ArtifactInfo }
   /** reusable: the run left no tensor or variable behind, so this thread can take another run. */
   | { type: 'finished'; status: 'completed' | 'cancelled'; epochsDone: number; reusable: boolean }

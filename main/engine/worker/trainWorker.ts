@@ -62,6 +62,7 @@ async function run(start: Extract<ToWorker, { type: 'start' }>): Promise<void> {
         post({ type: 'progress', fraction, etaSeconds });
       },
       onLog: (line) => post({ type: 'log', line }),
+      onDataNotes: (notes) => post({ type: 'data-notes', notes }),
       onCheckpoint: (path, info) => post({ type: 'artifact', path, info }),
     };
     // The job arrives as stored JSON: its config's `kind` picks the trainer (trainers.ts).

@@ -85,5 +85,6 @@ export async function prepareJointData(config: JointRunConfig, opts: { dataDir?:
     val: jointSplit(parts, 'val', inputShape),
     test: jointSplit(parts, 'test', inputShape),
     notes: parts.map((p) => `task ${p.task}: ${p.rows.notes.join('; ')}`),
+    decisions: parts.flatMap((p) => p.rows.decisions.map((note) => ({ data: `task ${p.task}`, note }))),
   };
 }

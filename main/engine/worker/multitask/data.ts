@@ -3,6 +3,7 @@
 // normalized with statistics of the training rows only (the model predicts (y − mean) / std;
 // MAE and RMSE are reported back in the target's own units).
 import { tf } from '../tf.mjs';
+import type { DataNote } from '../../../../contract/dataNotes.ts';
 import type { MultitaskTaskType, TaskRef } from '../../../../contract/specMultitask.ts';
 import { applyBudget, parseBudget } from '../../../data/budget.ts';
 import { DataError } from '../../../data/errors.ts';
@@ -42,7 +43,10 @@ export interface MultitaskData {
   train: MultitaskSplit;
   val: MultitaskSplit;
   test: MultitaskSplit;
+  /** Provenance for the run's log: the loader's notes, then the run's own decisions. */
   notes: string[];
+  /** What this run's preparation decided (tasks, rows per split), stored with the run. */
+  decisions: DataNote[];
 }
 
 export interface MultitaskDataOptions {
@@ -91,16 +95,15 @@ export function prepareMultitaskData(ds: Dataset, refs: TaskRef[], opts: Multita
   const scaled = standardizeFeatures(ds, budget.rows).dataset;
   const tasks = refs.map((r) => infoOf(ds, r, budget.rows));
   const describe = (t: TaskInfo) => (t.type === 'classification' ? `${t.name} (${t.units} classes)` : `${t.name} (regression, train mean ${t.mean.toPrecision(4)}, std ${t.std.toPrecision(4)})`);
+  const decision = `${ds.name}: tasks ${tasks.map(describe).join(', ')}; train ${budget.rows.length} (budget ${budget.budget}), val ${idx.val.length}, test ${idx.test.length}`;
   return {
     inputShape: ds.inputShape,
     tasks,
     train: splitOf(scaled, budget.rows, tasks),
     val: splitOf(scaled, idx.val, tasks),
     test: splitOf(scaled, idx.test, tasks),
-    notes: [
-      ...(ds.notes ?? []),
-      `${ds.name}: tasks ${tasks.map(describe).join(', ')}; train ${budget.rows.length} (budget ${budget.budget}), val ${idx.val.length}, test ${idx.test.length}`,
-    ],
+    notes: [...(ds.notes ?? []), decision],
+    decisions: [{ data: 'data', note: decision }],
   };
 }
 

@@ -37,7 +37,7 @@ describe('MultiFashion (left, right)', () => {
     const epochs: EpochReport[] = [];
     const outcome = await trainMultitaskRun(
       { config: plan!.config, workDir: join(dir, `run-${architecture}`), sourceModelPath: null },
-      { onEpoch: (r) => void epochs.push(r), onProgress: () => {}, onLog: () => {}, onCheckpoint: () => {} },
+      { onEpoch: (r) => void epochs.push(r), onProgress: () => {}, onLog: () => {}, onDataNotes: () => {}, onCheckpoint: () => {} },
       new AbortController().signal,
     );
     expect(outcome.status).toBe('completed');

@@ -33,6 +33,7 @@ function recorder(onEpoch?: (r: EpochReport) => void): { hooks: RunHooks; epochs
       },
       onProgress: () => {},
       onLog: (l) => logs.push(l),
+      onDataNotes: () => {},
       onCheckpoint: () => {},
     },
   };

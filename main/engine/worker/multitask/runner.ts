@@ -53,6 +53,7 @@ function multitaskRun(config: MultitaskTrainingConfig, data: MultitaskData, log:
   return {
     training: config.training,
     seed: config.seed,
+    dataNotes: data.decisions,
     async open(resume) {
       log(`data: ${data.notes.join('; ')}`);
       log(`${config.architecture} with ${config.weighting} weighting: ${model.paramCount} parameters`);

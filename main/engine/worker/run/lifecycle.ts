@@ -3,6 +3,7 @@
 // final model, report a cancel as an outcome, and free everything whatever happens. Pure of the
 // database, so it runs in a worker; everything it has to say goes out through the hooks.
 import { join } from 'node:path';
+import type { DataNote } from '../../../../contract/dataNotes.ts';
 import type { RunConfig, TrainingConfig } from '../../../../contract/spec.ts';
 import { epochLoop, RunCancelled, type EpochReport, type EpochTrainer, type LoopState } from './epochLoop.ts';
 
@@ -37,6 +38,8 @@ export interface RunHooks {
   onEpoch(report: EpochReport): void;
   onProgress(fraction: number, etaSeconds: number | null): void;
   onLog(line: string): void;
+  /** Once per start, before training: what the run's data preparation decided. */
+  onDataNotes(notes: DataNote[]): void;
   onCheckpoint(path: string, info: ArtifactInfo): void;
 }
 
@@ -73,6 +76,8 @@ export interface OpenedRun {
 export interface KindRun {
   training: TrainingConfig;
   seed: number;
+  /** What preparing this run's data decided (rows drawn, budgets capped), for the store. */
+  dataNotes: DataNote[];
   /** Builds the model, or restores it (and the loop state) from `resume`; logs what it did. */
   open(resume: ResumeFrom | undefined): Promise<OpenedRun>;
   /** Frees the model, optimizers, data and caches — also when open failed half-way. */
@@ -82,6 +87,7 @@ export interface KindRun {
 export async function runLifecycle(run: KindRun, workDir: string, hooks: RunHooks, signal: AbortSignal, resume?: ResumeFrom): Promise<RunOutcome> {
   let epochsDone = 0;
   try {
+    hooks.onDataNotes(run.dataNotes);
     const opened = await run.open(resume);
     const { start } = opened;
     if (resume && start) {

@@ -24,8 +24,10 @@ export interface RunData {
   train: SplitTensors;
   val: SplitTensors;
   test: SplitTensors;
-  /** Provenance for the run's log: classes chosen, rows per split, short classes. */
+  /** Provenance for the run's log: the loader's notes, then `decisions`. */
   notes: string[];
+  /** What this run's preparation decided (rows per split, budget capped for short classes): stored with the run. */
+  decisions: string[];
 }
 
 export interface RunDataOptions {
@@ -56,6 +58,7 @@ export interface RunRows {
   val: Int32Array;
   test: Int32Array;
   notes: string[];
+  decisions: string[];
 }
 
 /**
@@ -73,20 +76,23 @@ export function selectRunRows(source: Dataset, opts: RunDataOptions): RunRows {
   const budget = applyBudget(ds, idx.train, parseBudget(opts.budget), { seed: opts.seed, task: task.name });
   // Tabular features are standardized with statistics of the budgeted training rows only.
   const scaled = standardizeFeatures(ds, budget.rows).dataset;
-  const notes = [
-    ...(ds.notes ?? []),
-    `${ds.name}: ${numClasses} classes; train ${budget.rows.length} (budget ${budget.budget}), val ${idx.val.length}, test ${idx.test.length}`,
-  ];
-  if (budget.shortClasses.length > 0) notes.push(`classes with fewer rows than the budget: ${budget.shortClasses.join(', ')}`);
+  const classNames = task.classes ?? Array.from({ length: numClasses }, (_, i) => String(i));
+  const decisions = [`${ds.name}: ${numClasses} classes; train ${budget.rows.length} (budget ${budget.budget}), val ${idx.val.length}, test ${idx.test.length}`];
+  if (budget.shortClasses.length > 0) {
+    // A per-class budget larger than a class's training rows takes all of them: say how many.
+    const taken = budget.shortClasses.map((name) => `${name} ${budget.perClass?.[classNames.indexOf(name)] ?? '?'}`);
+    decisions.push(`budget ${budget.budget} capped for classes with fewer training rows than the budget: ${taken.join(', ')} rows taken`);
+  }
   return {
     scaled,
     labels,
     numClasses,
-    classNames: task.classes ?? Array.from({ length: numClasses }, (_, i) => String(i)),
+    classNames,
     train: budget.rows,
     val: idx.val,
     test: idx.test,
-    notes,
+    notes: [...(ds.notes ?? []), ...decisions],
+    decisions,
   };
 }
 
@@ -102,6 +108,7 @@ export function prepareRunData(source: Dataset, opts: RunDataOptions): RunData {
     val: split(rows.val),
     test: split(rows.test),
     notes: rows.notes,
+    decisions: rows.decisions,
   };
 }
 

@@ -8,6 +8,7 @@ import { trainRun } from './runner.ts';
 import { digitsPlans } from '../../../../tests/support/engine/configs.ts';
 import type { EpochReport } from '../run/epochLoop.ts';
 import type { RunConfig } from '../../../../contract/spec.ts';
+import type { DataNote } from '../../../../contract/dataNotes.ts';
 
 let dir: string;
 beforeAll(async () => {
@@ -22,11 +23,12 @@ interface Recorded {
   epochs: EpochReport[];
   artifacts: { path: string; info: ArtifactInfo }[];
   logs: string[];
+  dataNotes: DataNote[][];
   progress: number[];
 }
 
 function recorder(onEpoch?: (r: EpochReport) => void): { hooks: RunHooks; seen: Recorded } {
-  const seen: Recorded = { epochs: [], artifacts: [], logs: [], progress: [] };
+  const seen: Recorded = { epochs: [], artifacts: [], logs: [], dataNotes: [], progress: [] };
   return {
     seen,
     hooks: {
@@ -36,6 +38,7 @@ function recorder(onEpoch?: (r: EpochReport) => void): { hooks: RunHooks; seen: 
       },
       onProgress: (f) => seen.progress.push(f),
       onLog: (l) => seen.logs.push(l),
+      onDataNotes: (notes) => seen.dataNotes.push(notes),
       onCheckpoint: (path, info) => seen.artifacts.push({ path, info }),
     },
   };
@@ -73,6 +76,9 @@ describe('trainRun', () => {
     expect(Object.keys(last)).toContain('_run/train/lr/head');
     expect(seen.artifacts.map((a) => a.info.kind)).toEqual(['checkpoint', 'checkpoint', 'checkpoint', 'model']);
     expect(seen.progress.at(-1)).toBeCloseTo(1);
+    // What preparing the data decided goes out once, before training, for the store.
+    expect(seen.dataNotes).toHaveLength(1);
+    expect(seen.dataNotes[0]?.[0]).toMatchObject({ data: 'data', note: expect.stringMatching(/classes; train \d+ \(budget [^)]+\), val \d+, test \d+$/) });
   });
 
   it('gives identical metrics for the same config and seed', async () => {

@@ -44,6 +44,7 @@ function transferRun(job: RunJob, data: RunData, log: (line: string) => void): K
   return {
     training: config.training,
     seed: config.seed,
+    dataNotes: data.decisions.map((note) => ({ data: 'data', note })),
     async open(resume): Promise<OpenedRun> {
       log(`data ${describeDataRef(config.data)}: ${data.notes.join('; ')}`);
       let start: LoopState | undefined;
