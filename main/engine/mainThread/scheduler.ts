@@ -145,7 +145,7 @@ export class Scheduler {
   private launch(run: RunSummary, config: RunConfig, sourceModelPath: string | null): void {
     const workDir = join(this.o.artifactsDir, `run-${run.id}`);
     const checkpoint = this.o.store.latestArtifact(run.id, 'checkpoint');
-    const resume = checkpoint && hasCheckpoint(checkpoint.path) ? { checkpointDir: checkpoint.path } : null;
+    const resume = checkpoint && hasCheckpoint(checkpoint.path) ? { checkpointDir: checkpoint.path, epochsStored: run.epochsDone } : null;
     const job = { config, workDir, sourceModelPath, ...(this.o.dataDir ? { dataDir: this.o.dataDir } : {}) };
     const base = { runId: run.id, experimentId: run.experimentId };
     const epochs = config.training.epochs;

@@ -5,6 +5,7 @@
 import { join } from 'node:path';
 import type { DataNote } from '../../../../contract/dataNotes.ts';
 import type { RunConfig, TrainingConfig } from '../../../../contract/spec.ts';
+import { EpochLog } from './epochLog.ts';
 import { epochLoop, RunCancelled, type EpochReport, type EpochTrainer, type LoopState } from './epochLoop.ts';
 
 /** One run as the scheduler hands it to a worker. The config arrives as stored JSON; a trainer (trainers.ts) accepts it by its `kind`. */
@@ -45,6 +46,8 @@ export interface RunHooks {
 
 export interface ResumeFrom {
   checkpointDir: string;
+  /** The last epoch the store holds for this run; epochs the checkpoint holds beyond it are replayed from the epoch log. */
+  epochsStored?: number;
 }
 
 export interface RunOutcome {
@@ -90,9 +93,15 @@ export async function runLifecycle(run: KindRun, workDir: string, hooks: RunHook
     hooks.onDataNotes(run.dataNotes);
     const opened = await run.open(resume);
     const { start } = opened;
+    const epochLog = new EpochLog(workDir);
     if (resume && start) {
       epochsDone = start.epoch;
       hooks.onLog(`resuming from ${resume.checkpointDir} after epoch ${start.epoch}`);
+      const missing = await epochLog.between(resume.epochsStored ?? start.epoch, start.epoch);
+      if (missing.length > 0) hooks.onLog(`storing epoch ${missing.map((r) => r.epoch).join(', ')} from the epoch log: the checkpoint held it, the store did not yet`);
+      for (const report of missing) hooks.onEpoch(report);
+    } else {
+      await epochLog.reset();
     }
     const checkpointDir = join(workDir, CHECKPOINT_DIR);
     const result = await epochLoop({
@@ -104,6 +113,8 @@ export async function runLifecycle(run: KindRun, workDir: string, hooks: RunHook
       onEpoch: async (report, state) => {
         hooks.onEpoch(report);
         epochsDone = report.epoch;
+        // Logged before the checkpoint swap, so a checkpoint never holds an epoch the log lacks.
+        await epochLog.append(report);
         const saved = await opened.saveCheckpoint(checkpointDir, state);
         hooks.onCheckpoint(checkpointDir, { kind: 'checkpoint', epoch: report.epoch, size: saved.size, sha256: saved.sha256 });
       },

@@ -128,6 +128,25 @@ describe('trainRun', () => {
     expect([...first.seen.epochs, ...rest.seen.epochs].map(values)).toEqual(whole.seen.epochs.map(values));
   });
 
+  it('replays from the epoch log the epochs its checkpoint holds but the store lacks (a crash before the writer committed them)', async () => {
+    // The main thread's writer commits an epoch a moment after the worker reported it; a crash in
+    // that moment leaves the checkpoint ahead of the store. Here the store has epoch 1 only.
+    const config = { ...scratchPlan!.config, training: { ...scratchPlan!.config.training, epochs: 4 } };
+    const abort = new AbortController();
+    const first = recorder((r) => {
+      if (r.epoch === 3) abort.abort();
+    });
+    await trainRun(job(config, 'lagging-store'), first.hooks, abort.signal);
+    const rest = recorder();
+    await trainRun(job(config, 'lagging-store'), rest.hooks, new AbortController().signal, {
+      checkpointDir: join(dir, 'lagging-store', 'checkpoint'),
+      epochsStored: 1,
+    });
+    expect(rest.seen.epochs.map((e) => e.epoch)).toEqual([2, 3, 4]);
+    expect(rest.seen.epochs.slice(0, 2).map(values)).toEqual(first.seen.epochs.slice(1, 3).map(values));
+    expect(rest.seen.logs.some((l) => l.includes('storing epoch 2, 3 from the epoch log'))).toBe(true);
+  });
+
   it('fails a transfer run without a source, naming the arm', async () => {
     await expect(trainRun(job(ftPlan!.config, 'nosrc'), recorder().hooks, new AbortController().signal)).rejects.toThrow(
       /arm "fine-tune" \(fine-tune\) needs a source model/,
