@@ -1,7 +1,7 @@
 // Data notes for real: an image folder with a stray text file and a corrupt image is trained by
 // `graft run`; what the loader decided is printed before training, stored with the experiment
 // and returned by getExperiment — and the spec can ask for the folder to be refused instead.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
@@ -126,6 +126,18 @@ describe('data notes', () => {
       expect(printed).toContain(`    data: ${cap}`);
       // The run's notes are the run's: the experiment's own notes do not include them.
       expect((await app.handlers.getExperiment({ id: 1 })).dataNotes.map((n) => n.note)).not.toContain(cap);
+      // Every report carries the experiment's and the run's notes in its Data section.
+      const experimentNotes = (await app.handlers.getExperiment({ id: 1 })).dataNotes;
+      expect(experimentNotes.length).toBeGreaterThan(0);
+      for (const format of ['md', 'html'] as const) {
+        const out = join(dirname(dir), `report.${format}`);
+        expect(runGraft(['report', '1', '--format', format, '--out', out, '--db', db]).code).toBe(0);
+        const text = readFileSync(out, 'utf8');
+        const data = text.slice(text.indexOf('Data'), text.indexOf('Environment'));
+        expect(data).toContain(`run 1: data`);
+        expect(data).toContain('capped for classes with fewer training rows');
+        for (const note of experimentNotes) expect(data).toContain(format === 'html' ? note.note.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;') : note.note);
+      }
     } finally {
       app.close();
     }

@@ -8,7 +8,7 @@ import type { RenderedChart } from './charts/render.ts';
 import { CHART_HEIGHT, CHART_WIDTH } from './charts/render.ts';
 import { escapeHtml as e } from './escape.ts';
 import type { ReportModel } from './model.ts';
-import { configDiffTable, environmentTable, reportTitle, runsTable, specText, subtitle, type TextTable } from './sections.ts';
+import { configDiffTable, dataNotesTable, environmentTable, reportTitle, runsTable, specText, subtitle, type TextTable } from './sections.ts';
 import { buildSummaryTable, type SummaryCell, type SummaryColumn } from '../../analysis/comparison/summaryTable.ts';
 
 const STYLE = `
@@ -112,6 +112,7 @@ export function renderHtml(model: ReportModel, charts: readonly RenderedChart[])
 <body><main>
 <header><h1>${e(reportTitle(model))}</h1><p class="meta">${e(subtitle(model))}</p></header>
 <section id="question"><h2>Question</h2>${question}<h3>Spec</h3><pre>${e(specText(model))}</pre></section>
+<section id="data"><h2>Data</h2>${model.dataNotes.length > 0 ? textTable('data-notes-table', dataNotesTable(model)) : '<p class="meta">No data notes were recorded.</p>'}</section>
 <section id="environment"><h2>Environment</h2>${textTable('environment-table', environmentTable(model))}</section>
 ${summarySection(model)}
 ${chartsSection(charts)}

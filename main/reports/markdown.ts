@@ -5,7 +5,7 @@ import { directionWord } from '../../analysis/format.ts';
 import type { RenderedChart } from './charts/render.ts';
 import { escapeMarkdown as e } from './escape.ts';
 import type { ReportModel } from './model.ts';
-import { configDiffTable, environmentTable, reportTitle, runsTable, specText, subtitle, type TextTable } from './sections.ts';
+import { configDiffTable, dataNotesTable, environmentTable, reportTitle, runsTable, specText, subtitle, type TextTable } from './sections.ts';
 import { buildSummaryTable } from '../../analysis/comparison/summaryTable.ts';
 
 export interface MarkdownReport {
@@ -66,6 +66,8 @@ export function renderMarkdown(model: ReportModel, charts: readonly RenderedChar
     model.question ? e(model.question, { block: true }) : '*The spec states no question.*',
     '### Spec',
     fenced(specText(model), 'json'),
+    '## Data',
+    model.dataNotes.length > 0 ? textTable(dataNotesTable(model)) : '*No data notes were recorded.*',
     '## Environment',
     textTable(environmentTable(model)),
     '## Summary',

@@ -2,6 +2,7 @@
 // its numbers are the comparison's, computed by analysis/comparison and handed in by the caller
 // (the service or CLI command asking for the report): a report never computes a number of its
 // own, so it can never disagree with `graft compare` or the compare view.
+import type { DataNote } from '../../contract/dataNotes.ts';
 import type { ExperimentComparison } from '../../contract/compare.ts';
 import { ApiError } from '../../contract/errors.ts';
 import type { ExperimentDetail, RunSummary, Series } from '../../contract/model.ts';
@@ -23,6 +24,13 @@ export interface ReportModel {
   series: Series[];
   environment: EnvironmentRow[];
   configDiff: ConfigDiffRow[];
+  /** What the loaders decided about the data: the experiment's notes, then each run's (run set). */
+  dataNotes: ReportDataNote[];
+}
+
+export interface ReportDataNote extends DataNote {
+  /** The run the note is about; null for the experiment's own notes. */
+  runId: number | null;
 }
 
 function questionOf(spec: unknown): string | null {
@@ -57,5 +65,9 @@ export function buildReportModel(store: RunStore, experiment: ExperimentDetail, 
     series,
     environment: environmentRows(runs),
     configDiff: configDiff(runs),
+    dataNotes: [
+      ...store.listDataNotes(experiment.id).map((n) => ({ ...n, runId: null })),
+      ...runs.flatMap((run) => store.listRunDataNotes(run.id).map((n) => ({ ...n, runId: run.id }))),
+    ],
   };
 }

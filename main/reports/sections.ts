@@ -12,6 +12,14 @@ export function environmentTable(model: ReportModel): TextTable {
   return { header: ['Property', 'Value'], rows: model.environment.map((r) => [r.label, r.value]) };
 }
 
+/** The data notes (#15): what Graft decided about the data, the experiment's first, then each run's. */
+export function dataNotesTable(model: ReportModel): TextTable {
+  return {
+    header: ['Data', 'Decided'],
+    rows: model.dataNotes.map((n) => [n.runId === null ? n.data : `run ${n.runId}: ${n.data}`, n.note]),
+  };
+}
+
 export function configDiffTable(model: ReportModel): TextTable {
   const arms = [...new Set(model.runs.map((r) => r.arm))];
   return {

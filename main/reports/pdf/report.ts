@@ -6,7 +6,7 @@ import { directionWord } from '../../../analysis/format.ts';
 import type { RenderedChart } from '../charts/render.ts';
 import { CHART_HEIGHT, CHART_WIDTH } from '../charts/render.ts';
 import type { ReportModel } from '../model.ts';
-import { configDiffTable, environmentTable, reportTitle, runsTable, specText, subtitle, type TextTable } from '../sections.ts';
+import { configDiffTable, dataNotesTable, environmentTable, reportTitle, runsTable, specText, subtitle, type TextTable } from '../sections.ts';
 import { buildSummaryTable } from '../../../analysis/comparison/summaryTable.ts';
 import { registerFonts, type Doc, type PdfFonts } from './fonts.ts';
 import { drawTable, frameOf, type PdfTable } from './table.ts';
@@ -108,6 +108,9 @@ export function renderPdf(model: ReportModel, rendered: readonly RenderedChart[]
 
   heading(doc, fonts, 'Question');
   paragraph(doc, fonts, model.question ?? 'The spec states no question.');
+  heading(doc, fonts, 'Data');
+  if (model.dataNotes.length > 0) drawTable(doc, fonts, textTable(dataNotesTable(model)));
+  else paragraph(doc, fonts, 'No data notes were recorded.');
   heading(doc, fonts, 'Environment');
   drawTable(doc, fonts, textTable(environmentTable(model)));
   heading(doc, fonts, 'Summary');
