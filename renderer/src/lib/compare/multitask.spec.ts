@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ArmComparison } from '../../../../contract/compare.ts';
 import type { Series } from '../../../../contract/model.ts';
-import { bestDeltaM, conflictCurves, deltaTone, formatDelta, inTaskOrder, isDiagnostic, taskWeightCurves } from './multitask.ts';
+import { bestDeltaM, conflictCurves, deltaMWorse, deltaTone, formatDelta, inTaskOrder, isDiagnostic, taskWeightCurves } from './multitask.ts';
 
 function arm(name: string, deltaM: number | null, perTaskDelta: Record<string, number | null>, negativeTransfer: string[] = []): ArmComparison {
   return { name, budget: 'all', strategy: null, baseline: name === 'single-task', runs: 2, seeds: [1, 2], metrics: {}, transferGain: null, deltaM, perTaskDelta, negativeTransfer };
@@ -71,5 +71,17 @@ describe('multitask compare layout', () => {
       ['a ↔ b', ['uw']],
       ['b ↔ a', ['uw', 'eq']],
     ]);
+  });
+});
+
+describe('deltaMWorse', () => {
+  const arm = (deltaM: number, ci95: [number | null, number | null] | null): ArmComparison =>
+    ({ name: 'a', budget: 'all', baseline: false, runs: 3, seeds: [1, 2, 3], metrics: {}, transferGain: null, deltaM, deltaMSpread: ci95 ? { std: 1, n: 3, ci95 } : null }) as unknown as ArmComparison;
+  it('colours a negative Δm only when its whole interval is below 0', () => {
+    expect(deltaMWorse(arm(-2, [-3.5, -0.5]))).toBe(true);
+    expect(deltaMWorse(arm(-2, [-5, 1]))).toBe(false);
+    expect(deltaMWorse(arm(-2, [null, null]))).toBe(false);
+    expect(deltaMWorse(arm(-2, null))).toBe(false);
+    expect(deltaMWorse(arm(2, [0.5, 3.5]))).toBe(false);
   });
 });

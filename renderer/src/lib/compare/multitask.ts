@@ -44,6 +44,15 @@ export function deltaTone(arm: ArmComparison, task: string): DeltaTone {
   return delta < 0 ? 'worse' : 'none';
 }
 
+/**
+ * Whether an arm's Δm is worse than the single-task baselines beyond noise: its 95% interval over
+ * seeds (analysis's deltaMSpread) lies wholly below 0. A negative Δm within noise is not coloured.
+ */
+export function deltaMWorse(arm: ArmComparison): boolean {
+  const upper = arm.deltaMSpread?.ci95[1];
+  return !arm.baseline && upper !== null && upper !== undefined && upper < 0;
+}
+
 /** Indices of the arms the comparison marked best on Δm (within each budget), for the ★. */
 export function bestDeltaM(arms: readonly ArmComparison[]): Set<number> {
   return new Set(arms.flatMap((arm, i) => (isMarkedBest(arm, DELTA_M_COLUMN) ? [i] : [])));
